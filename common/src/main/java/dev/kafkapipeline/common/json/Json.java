@@ -1,0 +1,76 @@
+package dev.kafkapipeline.common.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one JSON mapper of the project. Records on the topics are flat JSON
+ * objects whose field names are the Cassandra column names.
+ */
+public final class Json {
+    /** Shared and thread-safe once configured; never reconfigure it. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {};
+
+    private Json() {}
+
+    public static byte[] toBytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + " as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static String toText(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + " as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Reads one JSON object, keeping field order.
+     *
+     * @throws InvalidJsonException when the bytes are not a JSON object; the message says where it broke
+     */
+    public static Map<String, Object> readObject(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw new InvalidJsonException("empty value: expected a JSON object");
+        }
+        try {
+            Object value = MAPPER.readValue(bytes, Object.class);
+            if (!(value instanceof Map)) {
+                throw new InvalidJsonException("expected a JSON object, got " + describe(value));
+            }
+            return MAPPER.convertValue(value, OBJECT);
+        } catch (JsonProcessingException e) {
+            throw new InvalidJsonException("invalid JSON: " + e.getOriginalMessage()
+                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String describe(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof java.util.List) {
+            return "an array";
+        }
+        return "a " + value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.kafkapipeline.common.kafka;
+
+import dev.kafkapipeline.common.config.EnvConfig;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Kafka client settings shared by every service. Keys are strings (location,
+ * name, session/driver), values are the JSON bytes of a flat record.
+ */
+public final class KafkaSettings {
+    /** The original pipeline's variable; a comma-separated bootstrap list. */
+    public static final String BROKER_URL = "KAFKA_BROKER_URL";
+    public static final String DEFAULT_BROKER_URL = "localhost:9092";
+
+    private KafkaSettings() {}
+
+    public static String bootstrapServers(EnvConfig config) {
+        return config.string(BROKER_URL, DEFAULT_BROKER_URL);
+    }
+
+    /** An idempotent producer that waits for all in-sync replicas, so a retry never duplicates or loses a record. */
+    public static Properties producer(EnvConfig config, String clientId) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(config));
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return props;
+    }
+
+    /**
+     * A consumer that commits by hand (only after its writes succeeded) and, in a
+     * new group, starts from the earliest record, so records produced before the
+     * consumer started are not lost.
+     */
+    public static Properties consumer(EnvConfig config, String groupId) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(config));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return props;
+    }
+}
