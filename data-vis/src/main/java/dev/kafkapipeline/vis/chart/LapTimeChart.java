@@ -11,12 +11,15 @@ import java.awt.Paint;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
@@ -26,9 +29,11 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * Lap time (seconds) against lap number, one line with markers per driver.
  * Pit in and out laps get a second, hollow-diamond series per driver; laps under
- * a safety car or virtual safety car are shaded, so slow laps read as what they are.
+ * a safety car or virtual safety car are shaded, so slow laps read as what they are,
+ * and the time axis stops short of the slowest of them (a subtitle says so).
  */
 public final class LapTimeChart {
+    static final double CEILING_FACTOR = 1.2;
     static final Paint SAFETY_CAR_SHADE = new Color(255, 200, 0, 70);
 
     private LapTimeChart() {}
@@ -85,10 +90,38 @@ public final class LapTimeChart {
             plot.addDomainMarker(marker, Layer.BACKGROUND);
         }
 
+        lapAxis.setRange(0.5, Math.max(2, dataset.getDomainUpperBound(false)) + 0.5);
+
         String title = session.title() + " " + session.sessionName() + ": lap times, " + String.join(" vs ", drivers);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
+        OptionalDouble ceiling = ceiling(laps, drivers, dataset);
+        if (ceiling.isPresent()) {
+            timeAxis.setRange(dataset.getRangeLowerBound(false) - 1, ceiling.getAsDouble());
+            chart.addSubtitle(new TextTitle(String.format(Locale.ROOT,
+                    "laps slower than %.0f s run off the top of the scale", ceiling.getAsDouble())));
+        }
         return chart;
+    }
+
+    /**
+     * The time axis stops at {@link #CEILING_FACTOR} times the median racing lap
+     * when slower laps exist: laps behind the safety car take half as long again
+     * as racing laps and would squash the differences the chart is about.
+     * Racing laps: timed, green, not in or out of the pits.
+     */
+    static OptionalDouble ceiling(List<LapRow> laps, List<String> drivers, XYSeriesCollection dataset) {
+        double[] racing = laps.stream()
+                .filter(l -> drivers.contains(l.driver()) && !l.underSafetyCar() && !l.pitInOrOut())
+                .flatMap(l -> l.lapSeconds().stream())
+                .mapToDouble(Double::doubleValue)
+                .sorted()
+                .toArray();
+        if (racing.length == 0) {
+            return OptionalDouble.empty();
+        }
+        double ceiling = racing[racing.length / 2] * CEILING_FACTOR;
+        return dataset.getRangeUpperBound(false) > ceiling ? OptionalDouble.of(ceiling) : OptionalDouble.empty();
     }
 
     private static Path2D diamond(double size) {

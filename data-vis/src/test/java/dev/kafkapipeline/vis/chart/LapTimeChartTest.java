@@ -15,6 +15,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.Marker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -59,6 +60,22 @@ class LapTimeChartTest {
         IntervalMarker marker = (IntervalMarker) markers.get(0);
         assertEquals(0.5, marker.getStartValue());
         assertEquals(2.5, marker.getEndValue());
+    }
+
+    @Test
+    void theScaleFitsEveryLapWhenNoneIsFarSlowerThanRacingPace() {
+        assertEquals(1, chart.getSubtitleCount(), "only the legend");
+        assertTrue(chart.getXYPlot().getRangeAxis().getUpperBound() >= 121.0);
+    }
+
+    @Test
+    void safetyCarCrawlRunsOffAScaleCappedAtOnePointTwoTimesTheMedianRacingLap() {
+        List<LapRow> laps = new ArrayList<>(LAPS);
+        laps.add(lap("VER", 6, "03:00.000").status("4").row());
+        JFreeChart capped = LapTimeChart.create(SessionKey.parse(Laps.KEY), laps, List.of("VER", "LEC"));
+        // Racing laps: VER 3 (105.25), LEC 1-3 (120, 111, 106); median 111 s.
+        assertEquals(133.2, capped.getXYPlot().getRangeAxis().getUpperBound(), 1e-9);
+        assertEquals("laps slower than 133 s run off the top of the scale", ((TextTitle) capped.getSubtitle(1)).getText());
     }
 
     @Test
