@@ -53,6 +53,9 @@ public final class NativeStack {
         services.put(ConnectWorker.NAME, new ConnectWorker(settings, built(settings, ConnectWorker.MODULE)));
         if (settings.startServices()) {
             for (ServiceCatalog.Entry entry : ServiceCatalog.ENTRIES) {
+                if (!settings.onlyServices().isEmpty() && !settings.onlyServices().contains(entry.name())) {
+                    continue;
+                }
                 ModuleClasspath.of(settings.module(entry.module())).ifPresent(classpath -> services.put(entry.name(),
                         new ProjectService(entry.name(), entry.mainClass(), entry.description(), settings, classpath, entry.defaults())));
             }
