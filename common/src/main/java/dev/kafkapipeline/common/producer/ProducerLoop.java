@@ -39,6 +39,8 @@ public final class ProducerLoop {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopping;
     private volatile Thread runner;
+    /** Set once the loop flushes and closes; from then on stop() must not interrupt (that would cut the flush short). */
+    private boolean closing;
 
     public ProducerLoop(ProducerSettings settings, RecordSource source) {
         this.settings = settings;
@@ -60,8 +62,8 @@ public final class ProducerLoop {
         runner = Thread.currentThread();
         try {
             if (!stopping) {
-                LOG.info("producing to topic {} at {}, pausing {} between records", settings.topic(),
-                        settings.bootstrapServers(), settings.pause());
+                LOG.info("producing to topic {} at {}, pausing {} s between records", settings.topic(),
+                        settings.bootstrapServers(), settings.pause().toMillis() / 1000.0);
                 brokerWait.await();
                 produce();
             }
@@ -88,6 +90,9 @@ public final class ProducerLoop {
                 pause();
             }
         } finally {
+            synchronized (this) {
+                closing = true;
+            }
             // An interrupted thread would make close() give up at once instead of flushing what was sent.
             Thread.interrupted();
             producer.close(CLOSE_TIMEOUT);
@@ -115,15 +120,31 @@ public final class ProducerLoop {
     /** Asks the loop to stop; returns at once. Records already sent are flushed before {@link #run()} returns. */
     public void stop() {
         stopping = true;
+        interruptUnlessClosing();
+    }
+
+    private synchronized void interruptUnlessClosing() {
         Thread thread = runner;
-        if (thread != null && finished.getCount() > 0) {
+        if (thread != null && !closing && finished.getCount() > 0) {
             thread.interrupt();
         }
     }
 
-    /** Waits for {@link #run()} to finish after {@link #stop()}; true if it did within the timeout. */
-    public boolean awaitFinished(Duration timeout) throws InterruptedException {
-        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    /**
+     * Stops the loop and waits for it to flush and finish. The interrupt is
+     * repeated until the loop notices: a library (an HTTP client, say) may
+     * swallow one.
+     */
+    public boolean stopAndAwait(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        stop();
+        while (!finished.await(200, TimeUnit.MILLISECONDS)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            interruptUnlessClosing();
+        }
+        return true;
     }
 
     /** Failed tries to reach Kafka so far (for tests of the start-up wait). */
@@ -143,9 +164,8 @@ public final class ProducerLoop {
                 return; // the process ends on its own; keep its exit status
             }
             LOG.info("SIGTERM: stopping, flushing what was sent");
-            loop.stop();
             try {
-                boolean done = loop.awaitFinished(CLOSE_TIMEOUT.plusSeconds(5));
+                boolean done = loop.stopAndAwait(CLOSE_TIMEOUT.plusSeconds(5));
                 // A JVM ended by SIGTERM exits 143; a clean stop is a success, so say 0.
                 Runtime.getRuntime().halt(done ? 0 : 1);
             } catch (InterruptedException e) {

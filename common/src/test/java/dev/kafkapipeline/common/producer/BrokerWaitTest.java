@@ -52,8 +52,7 @@ class BrokerWaitTest {
         assertTrue(loop.brokerWaitFailures() >= 1, "it tried and failed: " + loop.brokerWaitFailures());
         assertTrue(runner.isAlive(), "still waiting, not crashed");
 
-        loop.stop();
-        assertTrue(loop.awaitFinished(Duration.ofSeconds(15)), "stop ends the wait");
+        assertTrue(loop.stopAndAwait(Duration.ofSeconds(15)), "stop ends the wait");
         runner.join(5_000);
         assertEquals(new ProducerLoop.Outcome(0, 0), result.get());
         assertEquals(0, asked.get(), "nothing is taken from the source before Kafka answers");
