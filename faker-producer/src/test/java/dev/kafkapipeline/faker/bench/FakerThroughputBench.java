@@ -67,7 +67,8 @@ public final class FakerThroughputBench {
         for (int round = 1; round <= rounds; round++) {
             double tool = runProducerPerformance(bootstrap, records, recordSize);
             double fake = runFaker(bootstrap, faker, records);
-            System.out.printf(Locale.ROOT, "round %d: ProducerPerformance %,.0f records/s, faker producer %,.0f records/s%n", round, tool, fake);
+            System.out.printf(Locale.ROOT, "round %d: ProducerPerformance %,.0f records/s, faker producer %,.0f records/s, ratio %.2f%n",
+                    round, tool, fake, fake / tool);
             bestTool = Math.max(bestTool, tool);
             bestFaker = Math.max(bestFaker, fake);
         }
