@@ -51,8 +51,8 @@ final class BrokerWait {
                     Duration backoff = backoff(attempt);
                     if (Integer.bitCount(attempt) == 1) {
                         Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-                        LOG.warn("Kafka at {} not reachable yet (try {}: {}); retrying every {} s at most, still waiting",
-                                bootstrapServers, attempt, cause.getClass().getSimpleName(), backoff.toSeconds());
+                        LOG.warn("Kafka at {} not reachable yet (try {}: {}); waiting for it, next try in {} s, then at most every {} s",
+                                bootstrapServers, attempt, cause.getClass().getSimpleName(), backoff.toSeconds(), MAX_BACKOFF.toSeconds());
                     }
                     Thread.sleep(backoff.toMillis());
                 }
