@@ -87,7 +87,9 @@ public final class ProducerLoop {
                 if (next.isPresent()) {
                     send(producer, next.get());
                 }
-                pause();
+                if (source.hasMore()) {
+                    pause();
+                }
             }
         } finally {
             synchronized (this) {
