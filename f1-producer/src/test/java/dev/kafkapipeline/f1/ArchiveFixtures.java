@@ -14,7 +14,7 @@ public final class ArchiveFixtures {
 
     private ArchiveFixtures() {}
 
-    public static Path archiveRoot() {
+    public static Path repoRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
             dir = dir.getParent();
@@ -22,7 +22,11 @@ public final class ArchiveFixtures {
         if (dir == null) {
             throw new IllegalStateException("no mvnw above " + Path.of("").toAbsolutePath() + ": cannot find the repository root");
         }
-        Path archive = dir.resolveSibling("shared").resolve("f1-archive");
+        return dir;
+    }
+
+    public static Path archiveRoot() {
+        Path archive = repoRoot().resolveSibling("shared").resolve("f1-archive");
         if (!Files.isDirectory(archive)) {
             throw new IllegalStateException("the test archive " + archive + " is missing: tests read ../shared/f1-archive next to the repository");
         }
