@@ -26,7 +26,10 @@ import org.slf4j.LoggerFactory;
  * folder when one is set, and later opens read them from there.
  */
 public final class ArchiveClient implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(ArchiveClient.class);
+    /** Initialised on first use: reading a file: archive then never starts the logging backend (laps command start-up). */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(ArchiveClient.class);
+    }
 
     private final ArchiveSettings settings;
     /** Built on first HTTP use only, so file: archives never load OkHttp (start-up time of the laps command). */
@@ -48,7 +51,7 @@ public final class ArchiveClient implements AutoCloseable {
             try {
                 return Files.newInputStream(cached);
             } catch (IOException e) {
-                LOG.warn("cannot read cached {}, downloading it again: {}", cached, e.getMessage());
+                Log.LOG.warn("cannot read cached {}, downloading it again: {}", cached, e.getMessage());
             }
         }
         List<ArchiveException> failures = new ArrayList<>();
@@ -62,7 +65,7 @@ public final class ArchiveClient implements AutoCloseable {
             } catch (ArchiveException e) {
                 failures.add(e);
                 if (settings.bases().size() > 1) {
-                    LOG.warn("{}; trying the next archive base", e.getMessage());
+                    Log.LOG.warn("{}; trying the next archive base", e.getMessage());
                 }
             }
         }
@@ -103,7 +106,7 @@ public final class ArchiveClient implements AutoCloseable {
         String lastProblem = null;
         for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
             if (attempt > 1) {
-                LOG.info("retrying {} in {} ms (attempt {} of {}): {}", uri, backoff.toMillis(), attempt,
+                Log.LOG.info("retrying {} in {} ms (attempt {} of {}): {}", uri, backoff.toMillis(), attempt,
                         settings.attempts(), lastProblem);
                 pause(backoff, uri);
                 backoff = backoff.multipliedBy(2);
