@@ -87,7 +87,7 @@ public final class LapPublisher {
                 }
             });
             sent++;
-            if (System.nanoTime() >= nextProgress || sent == total) {
+            if (System.nanoTime() >= nextProgress) {
                 LOG.info("laps sent {} of {} ({} {} lap {})", sent, total, session.key(), step.lap().driver().code(), step.lap().number());
                 nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
             }
