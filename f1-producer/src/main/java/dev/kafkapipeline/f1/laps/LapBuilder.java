@@ -15,6 +15,7 @@ import java.util.Map;
 public final class LapBuilder {
     private static final String TIMING = "TimingData.jsonStream";
     private static final String APP = "TimingAppData.jsonStream";
+    private static final long GARAGE_MS = 150_000;
 
     /** What the builder needs besides the per-driver timing. */
     public record Context(Session session, List<Driver> drivers, Map<String, List<Stint>> stints,
@@ -70,7 +71,18 @@ public final class LapBuilder {
             Long[] sectors = d.sectors.clone();
             Long lapTime = d.lapTime;
             boolean derived = false;
-            if (!incomplete) {
+            Long start = previousEnd != null ? previousEnd
+                    : d.end != null && lapTime != null && lapTime < GARAGE_MS ? Long.valueOf(d.end - lapTime) : null;
+            boolean foreignTime = lapTime != null && (start != null && d.end != null
+                    ? lapTime > d.end - start + DriverTiming.LATE_MS
+                    : lapTime >= GARAGE_MS && (d.pitInAt != null || d.pitOutAt != null));
+            if (foreignTime) {
+                // A lap time longer than the lap itself counts time spent in the garage (practice, qualifying).
+                // FastF1 drops every lap time of 150 s or more for that reason; slow laps behind a safety car
+                // or after a red flag are real and stay.
+                lapTime = null;
+            }
+            if (!incomplete && !foreignTime) {
                 long sum = 0;
                 int missing = 0;
                 int missingIndex = -1;
@@ -100,8 +112,9 @@ public final class LapBuilder {
                     derived = true;
                 }
             }
-            Long start = previousEnd != null ? previousEnd
-                    : d.end != null && lapTime != null ? Long.valueOf(d.end - lapTime) : null;
+            if (start == null && d.end != null && lapTime != null) {
+                start = d.end - lapTime;
+            }
             Long end = d.end;
             laps.add(new Lap(driver, number, lapTime, derived, incomplete, null, null, null, null, null,
                     d.pitInAt != null, d.pitOutAt != null && d.realPitOut,

@@ -136,6 +136,23 @@ class SyntheticSessionTest {
     }
 
     @Test
+    void aLapTimeLongerThanTheLapItselfIsDroppedButSlowRealLapsAreKept() throws IOException {
+        write("TimingData",
+                "00:00:05.000" + lap("1", "{\"InPit\":false}"),
+                "00:04:00.000" + lap("1", "{\"NumberOfLaps\":1,\"LastLapTime\":{\"Value\":\"2:59.000\"}}"),
+                "00:05:00.000" + lap("1", "{\"InPit\":true}"),
+                "00:40:00.000" + lap("1", "{\"InPit\":false,\"NumberOfLaps\":2,\"LastLapTime\":{\"Value\":\"36:00.000\"}}"),
+                "00:41:50.000" + lap("1", "{\"NumberOfLaps\":3,\"Sectors\":{\"0\":{\"Value\":\"30.000\"},\"1\":{\"Value\":\"40.000\"},"
+                        + "\"2\":{\"Value\":\"40.000\"}},\"LastLapTime\":{\"Value\":\"21:50.000\"}}"));
+        write("TimingAppData", "00:00:05.000{\"Lines\":{}}");
+        List<Lap> laps = load().lapsOf("AAA");
+        assertEquals(179_000L, laps.get(0).lapTime(), "a 2:59 lap behind the safety car is real");
+        assertEquals(2_160_000L, laps.get(1).lapTime(), "a lap interrupted by a red flag lasted what its time says");
+        assertEquals(110_000L, laps.get(2).lapTime(), "an impossible lap time gives way to the sum of the sectors");
+        assertTrue(laps.get(2).lapTimeDerived());
+    }
+
+    @Test
     void anUnknownDriverNumberIsAWarningNamingFileAndLine() throws IOException {
         write("TimingData",
                 "00:00:05.000" + lap("1", "{\"InPit\":false}"),
