@@ -82,7 +82,7 @@ public final class LapBuilder {
                 // or after a red flag are real and stay.
                 lapTime = null;
             }
-            if (!incomplete && !foreignTime) {
+            if (!incomplete) {
                 long sum = 0;
                 int missing = 0;
                 int missingIndex = -1;
