@@ -8,8 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns what was read from the archive into laps: FastF1's lap semantics plus
- * the corrections the raw data allows (see the f1-producer README section).
+ * Turns what was read from the archive into laps, with FastF1's semantics (lap
+ * time from LastLapTime, sector times, pit in and out, Stint = stint index + 1,
+ * TyreLife = StartLaps + laps run in the stint, FreshTyre from New, Position =
+ * order of completion among laps with the same number in races) and what the
+ * raw data allows beyond them: lap times of 150 s or more stay unless longer
+ * than the lap itself; lap 1 gets the first stint's tyre even when the tyre
+ * message came later; three sectors without a lap time give a lap time marked
+ * derived; a driver who retires on track keeps his unfinished lap (incomplete,
+ * no lap time), one who retires in the pits stops at his last completed lap.
  * Pure: all inputs are already read; warnings go to the given list.
  */
 public final class LapBuilder {
