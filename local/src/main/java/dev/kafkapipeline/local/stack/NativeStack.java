@@ -140,7 +140,7 @@ public final class NativeStack {
     }
 
     /** SIGTERM, then SIGKILL after the grace period. */
-    public void stop(String name) {
+    public synchronized void stop(String name) {
         ManagedProcess process = process(name);
         Optional<ProcessHandle> running = process.running();
         if (running.isEmpty()) {
