@@ -96,8 +96,11 @@ class ArchiveSessionsTest {
                     .map(Lap::position).sorted().toList();
             assertEquals(IntStream.rangeClosed(1, positions.size()).boxed().toList(), positions, "positions on lap " + n);
         }
-        // Vettel led lap 1 from pole; Ricciardo and Verstappen fought over 4th and 5th.
+        // Vettel led lap 1 from pole; the classified finishers crossed the line on lap 51 in this order.
         assertEquals(1, baku2018.lapsOf("VET").get(0).position());
+        assertEquals(List.of("HAM", "RAI", "PER", "VET", "SAI", "LEC", "ALO", "STR", "VAN", "HAR", "ERI", "GAS", "MAG"),
+                baku2018.laps().stream().filter(l -> l.number() == 51).sorted(Comparator.comparing(Lap::position))
+                        .map(l -> l.driver().code()).toList());
     }
 
     @Test
