@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Executes data-vis/notebooks/blog-visuals.ipynb headlessly (jupyter nbconvert --execute)
- * with the project's kernel against the native stack's Cassandra, and checks that
- * every chart cell produced a PNG and no cell failed. Skipped where Jupyter is missing.
+ * with the project's kernel against the native stack's Cassandra, filled with the
+ * 2018 Baku race's real laps, and checks that every chart cell produced a PNG, no
+ * cell failed, and the race cells read the real race. Skipped where Jupyter is missing.
  */
 @NativeStackTest
 class BlogVisualsNotebookTest {
@@ -42,7 +43,7 @@ class BlogVisualsNotebookTest {
         assumeNbconvert();
         CassandraSettings settings = stack.cassandraSettings();
         try (CqlSession session = CassandraSessions.open(settings)) {
-            RaceFixture.fill(session, settings);
+            PipelineRows.fill(session, settings);
         }
         JupyterPaths paths = JupyterPaths.under(temp.resolve("jupyter"));
         paths.create();
@@ -69,6 +70,7 @@ class BlogVisualsNotebookTest {
         Map<String, Object> executed = Json.readObject(Files.readAllBytes(temp.resolve("executed.ipynb")));
         List<String> pngCells = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        StringBuilder printed = new StringBuilder();
         for (Object cellObject : (List<?>) executed.get("cells")) {
             Map<?, ?> cell = (Map<?, ?>) cellObject;
             Object outputs = cell.get("outputs");
@@ -76,6 +78,9 @@ class BlogVisualsNotebookTest {
                 Map<?, ?> output = (Map<?, ?>) outputObject;
                 if ("error".equals(output.get("output_type"))) {
                     errors.add(cell.get("id") + ": " + output.get("ename") + " " + output.get("evalue"));
+                }
+                if (output.get("text") instanceof List<?> text) {
+                    text.forEach(printed::append);
                 }
                 Object data = output.get("data");
                 if (data instanceof Map<?, ?> mime && mime.containsKey("image/png")) {
@@ -85,6 +90,8 @@ class BlogVisualsNotebookTest {
         }
         assertEquals(List.of(), errors);
         assertEquals(3, pngCells.size(), "weather, lap time and tyre strategy charts: " + pngCells);
+        // Verstappen's 40 laps (he crashed on lap 40) and Leclerc's 51.
+        assertTrue(printed.toString().contains("2018 Azerbaijan Grand Prix Race: 91 laps of [VER, LEC]"), printed.toString());
     }
 
     private static void assumeNbconvert() {
