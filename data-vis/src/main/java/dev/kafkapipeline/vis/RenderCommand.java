@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
 import org.slf4j.Logger;
@@ -27,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * `./pipeline render`: redraws img/lap_time.png, img/tyre_strategy.png and
  * img/weather.png from what Cassandra holds (CASSANDRA_HOST, CASSANDRA_PORT,
- * CASSANDRA_KEYSPACE and the table variables).
+ * CASSANDRA_KEYSPACE and the table variables; OWM_UNITS, the weather producer's
+ * unit, labels the temperature axis).
  */
 public final class RenderCommand {
     private static final Logger LOG = LoggerFactory.getLogger(RenderCommand.class);
@@ -51,7 +51,7 @@ public final class RenderCommand {
         EnvConfig env = EnvConfig.fromEnvironment();
         CassandraSettings settings = CassandraSettings.from(env);
         try (CqlSession session = CassandraSessions.open(settings)) {
-            List<Path> written = render(session, settings, request, env.string("WEATHER_UNITS", "standard"));
+            List<Path> written = render(session, settings, request, env.string("OWM_UNITS", "standard"));
             written.forEach(file -> System.out.println("wrote " + file));
         } catch (NothingToDraw | IOException e) {
             System.err.println("render: " + e.getMessage());
@@ -81,18 +81,9 @@ public final class RenderCommand {
         if (reports.isEmpty()) {
             LOG.warn("table {}.{} holds no reports: {} not drawn", settings.keyspace(), settings.weatherTable(), WEATHER_FILE);
         } else {
-            written.add(write(WeatherChart.create(reports, unitSymbol(weatherUnits)), request.outputDirectory().resolve(WEATHER_FILE)));
+            written.add(write(WeatherChart.create(reports, WeatherChart.unitSymbol(weatherUnits)), request.outputDirectory().resolve(WEATHER_FILE)));
         }
         return written;
-    }
-
-    /** OpenWeatherMap's `units` parameter: standard is Kelvin. */
-    static String unitSymbol(String units) {
-        return switch (units.toLowerCase(Locale.ROOT)) {
-            case "metric" -> "°C";
-            case "imperial" -> "°F";
-            default -> "K";
-        };
     }
 
     private static Path write(JFreeChart chart, Path file) throws IOException {

@@ -22,6 +22,15 @@ import org.jfree.data.time.TimeSeriesCollection;
 public final class WeatherChart {
     private WeatherChart() {}
 
+    /** The unit symbol for OpenWeatherMap's {@code units} setting (OWM_UNITS): standard is Kelvin. */
+    public static String unitSymbol(String owmUnits) {
+        return switch (owmUnits.trim().toLowerCase(Locale.ROOT)) {
+            case "metric" -> "°C";
+            case "imperial" -> "°F";
+            default -> "K";
+        };
+    }
+
     /** Series per location in first-seen order: "LOCATION temp" then "LOCATION feels like". */
     public static JFreeChart create(List<WeatherRow> reports, String unit) {
         Map<String, TimeSeries[]> byLocation = new LinkedHashMap<>();

@@ -34,6 +34,13 @@ class WeatherChartTest {
         assertEquals("temperature (K)", chart.getXYPlot().getRangeAxis().getLabel());
     }
 
+    @Test
+    void unitSymbolFollowsTheProducersUnits() {
+        assertEquals("K", WeatherChart.unitSymbol("standard"));
+        assertEquals("°C", WeatherChart.unitSymbol("Metric"));
+        assertEquals("°F", WeatherChart.unitSymbol("imperial"));
+    }
+
     private static WeatherRow report(String location, Instant at, Double temp, Double feelsLike) {
         return new WeatherRow(location, at, "clear sky", temp, feelsLike, null, null, null, null, null, null, null);
     }
