@@ -43,7 +43,7 @@ public final class NativeStackExtension implements BeforeAllCallback, ParameterR
     }
 
     /** The stack of this test JVM; JUnit closes it after the last test. */
-    private record RunningStack(NativeStack stack, Thread stopOnExit) implements ExtensionContext.Store.CloseableResource {
+    private record RunningStack(NativeStack stack, Thread stopOnExit) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         static RunningStack start() {
             StackSettings settings = StackSettings.forTests(EnvConfig.fromEnvironment(), StackSettings.findRepository(), Path.of("").toAbsolutePath());
             deleteRecursively(settings.home());

@@ -53,6 +53,9 @@ public final class NativeStack {
         services.put(ConnectWorker.NAME, new ConnectWorker(settings, built(settings, ConnectWorker.MODULE)));
         if (settings.startServices()) {
             for (ServiceCatalog.Entry entry : ServiceCatalog.ENTRIES) {
+                if (!settings.onlyServices().isEmpty() && !settings.onlyServices().contains(entry.name())) {
+                    continue;
+                }
                 ModuleClasspath.of(settings.module(entry.module())).ifPresent(classpath -> services.put(entry.name(),
                         new ProjectService(entry.name(), entry.mainClass(), entry.description(), settings, classpath, entry.defaults())));
             }
@@ -137,7 +140,7 @@ public final class NativeStack {
     }
 
     /** SIGTERM, then SIGKILL after the grace period. */
-    public void stop(String name) {
+    public synchronized void stop(String name) {
         ManagedProcess process = process(name);
         Optional<ProcessHandle> running = process.running();
         if (running.isEmpty()) {

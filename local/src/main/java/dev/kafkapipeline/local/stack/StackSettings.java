@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param repository     the project's root folder (holds mvnw and the modules)
  * @param home           the stack's state folder: data/, logs/, run/
  * @param startServices  start the project's services (producers, consumers, Jupyter) after the infrastructure
+ * @param onlyServices   when not empty, only these of the project's services (PIPELINE_SERVICES; "none" for none)
  * @param registerSinks  register kafka/connect/sinks/*.json with Connect once it is up
  */
 public record StackSettings(
@@ -26,6 +27,7 @@ public record StackSettings(
         Duration startTimeout,
         Duration stopGrace,
         boolean startServices,
+        java.util.List<String> onlyServices,
         boolean registerSinks,
         EnvConfig env) {
 
@@ -57,6 +59,7 @@ public record StackSettings(
                 env.seconds("PIPELINE_START_TIMEOUT", Duration.ofSeconds(180)),
                 env.seconds("PIPELINE_STOP_GRACE", Duration.ofSeconds(30)),
                 services,
+                env.list("PIPELINE_SERVICES", java.util.List.of()),
                 sinks,
                 env);
     }
