@@ -47,7 +47,7 @@ public final class ConsumerMappings {
         };
     }
 
-    static Map<String, String> sinkConfig(String file) {
+    public static Map<String, String> sinkConfig(String file) {
         String path = "/dev/kafkapipeline/consumers/sinks/" + file;
         try (InputStream in = ConsumerMappings.class.getResourceAsStream(path)) {
             if (in == null) {
