@@ -96,12 +96,16 @@ public final class SinkBenchmark {
         for (String table : List.of("bench_driver", "bench_connector", "bench_consumer")) {
             createTable(table);
         }
-        double driver = driverAlone(records, warmup);
+        // The ceiling is measured before and after the two paths, and the higher figure is used, so
+        // a busy moment on a shared machine cannot flatter the ratios.
+        double driverBefore = driverAlone(records, warmup);
         Result connector = throughConnector(records, warmup, latencyRate, latencySeconds);
         Result consumer = throughConsumer(records, warmup, latencyRate, latencySeconds);
+        double driverAfter = driverAlone(records, warmup);
+        double driver = Math.max(driverBefore, driverAfter);
 
         System.out.println();
-        System.out.printf("(c) driver alone     %,9.0f rows/s%n", driver);
+        System.out.printf("(c) driver alone     %,9.0f rows/s   (before %,.0f, after %,.0f)%n", driver, driverBefore, driverAfter);
         System.out.printf("(a) connector        %,9.0f rows/s   a/c = %.2f   latency p50 %d ms, p99 %d ms%n",
                 connector.rowsPerSecond, connector.rowsPerSecond / driver, connector.p50, connector.p99);
         System.out.printf("(b) consumer         %,9.0f rows/s   b/c = %.2f   latency p50 %d ms, p99 %d ms%n",
@@ -117,6 +121,7 @@ public final class SinkBenchmark {
         String marks = fakerMapping.columns().stream().map(c -> "?").collect(Collectors.joining(", "));
         PreparedStatement insert = session.prepare("INSERT INTO " + settings.keyspace() + ".bench_driver (" + columns
                 + ") VALUES (" + marks + ")");
+        truncate("bench_driver");
         insertAll(insert, "w-", warmup);
         truncate("bench_driver");
         insertAll(insert, "m-", records);
