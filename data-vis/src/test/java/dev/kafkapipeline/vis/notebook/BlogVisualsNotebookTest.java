@@ -10,13 +10,12 @@ import dev.kafkapipeline.common.json.Json;
 import dev.kafkapipeline.local.junit.NativeStackTest;
 import dev.kafkapipeline.local.jupyter.JupyterPaths;
 import dev.kafkapipeline.local.jupyter.KernelSpec;
+import dev.kafkapipeline.local.process.ModuleClasspath;
 import dev.kafkapipeline.local.stack.NativeStack;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +46,7 @@ class BlogVisualsNotebookTest {
         }
         JupyterPaths paths = JupyterPaths.under(temp.resolve("jupyter"));
         paths.create();
-        List<Path> classpath = testClasspath();
+        ModuleClasspath classpath = testClasspath();
         new KernelSpec(Path.of(System.getProperty("java.home"), "bin", "java"), classpath, classpath).installInto(paths.data());
 
         ProcessBuilder builder = new ProcessBuilder(JUPYTER.toString(), "nbconvert", "--to", "notebook", "--execute",
@@ -104,9 +103,10 @@ class BlogVisualsNotebookTest {
     }
 
     /** This module's test classpath: data-vis, its libraries and the patched kernel classes before the stock jar. */
-    private static List<Path> testClasspath() {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return Arrays.stream(classpath.split(File.pathSeparator)).filter(e -> !e.isBlank()).map(Path::of).toList();
+    /** This test's own classpath: it holds data-vis, the patched kernel and the kernel's jars. */
+    private static ModuleClasspath testClasspath() {
+        return new ModuleClasspath(Path.of("").toAbsolutePath(),
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
     }
 
     private static String tail(Path log) {

@@ -119,6 +119,9 @@ public final class PipelineCommand {
         out.println();
         out.println("The pipeline is up. Kafka " + stack.kafkaBootstrap() + ", Connect " + stack.connectUrl()
                 + ", Cassandra " + stack.cassandraSettings().address() + ".");
+        if (stack.serviceNames().contains("jupyter")) {
+            out.println("Notebooks: " + stack.address("jupyter"));
+        }
         out.println("Next: ./pipeline status, ./pipeline cqlsh, ./pipeline logs SERVICE, ./pipeline down");
         return 0;
     }

@@ -1,5 +1,6 @@
 package dev.kafkapipeline.local.jupyter;
 
+import dev.kafkapipeline.local.process.ModuleClasspath;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,7 +42,7 @@ public final class JupyterService {
      * server; data-vis and data-vis/kernel must be packaged (their target/classpath.txt).
      */
     public static JupyterLaunch prepare(Path stateDir, Path repoRoot, int port) throws IOException {
-        return prepare(stateDir, repoRoot, port, DEBIAN_JUPYTER, newToken());
+        return prepare(stateDir, repoRoot, port, DEBIAN_JUPYTER, token(stateDir));
     }
 
     static JupyterLaunch prepare(Path stateDir, Path repoRoot, int port, Path jupyter, String token) throws IOException {
@@ -50,8 +51,8 @@ public final class JupyterService {
         Path root = repoRoot.toAbsolutePath();
         KernelSpec spec = new KernelSpec(
                 Path.of(System.getProperty("java.home"), "bin", "java"),
-                Classpaths.ofModule(root.resolve("data-vis/kernel")),
-                Classpaths.ofModule(root.resolve("data-vis")));
+                built(root.resolve("data-vis/kernel")),
+                built(root.resolve("data-vis")));
         spec.installInto(paths.data());
 
         Path notebooks = root.resolve("data-vis/notebooks");
@@ -85,6 +86,27 @@ public final class JupyterService {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    private static ModuleClasspath built(Path module) {
+        return ModuleClasspath.of(module).orElseThrow(() -> new IllegalStateException(module
+                + " is not built: run ./mvnw -q -B -DskipTests package"));
+    }
+
+    /**
+     * The server's token, made once per state directory and kept there (owner
+     * only), so that {@code ./pipeline status} can show the same URL as {@code up}.
+     */
+    public static String token(Path stateDir) throws IOException {
+        Path file = stateDir.toAbsolutePath().resolve("jupyter/token");
+        if (Files.exists(file)) {
+            return Files.readString(file).trim();
+        }
+        Files.createDirectories(file.getParent());
+        String token = newToken();
+        Files.writeString(file, token + "\n");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        return token;
     }
 
     static boolean runningAsRoot() {

@@ -1,6 +1,7 @@
 package dev.kafkapipeline.local.jupyter;
 
 import dev.kafkapipeline.common.json.Json;
+import dev.kafkapipeline.local.process.ModuleClasspath;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ import java.util.Map;
  * Written by hand because the kernel's own installer ignores JUPYTER_* and
  * writes under the user's home.
  */
-public record KernelSpec(Path javaExecutable, List<Path> kernelClasspath, List<Path> notebookClasspath) {
+public record KernelSpec(Path javaExecutable, ModuleClasspath kernelClasspath, ModuleClasspath notebookClasspath) {
     public static final String NAME = "pipeline-java";
     public static final String DISPLAY_NAME = "Java (kafka-pipeline)";
     public static final String MAIN_CLASS = "dev.kafkapipeline.vis.kernel.KernelMain";
@@ -27,14 +28,14 @@ public record KernelSpec(Path javaExecutable, List<Path> kernelClasspath, List<P
         spec.put("argv", List.of(
                 javaExecutable.toString(),
                 "-Djava.awt.headless=true",
-                "-cp", Classpaths.join(kernelClasspath, File.pathSeparator),
+                "-cp", kernelClasspath.classpath(),
                 MAIN_CLASS,
                 "{connection_file}"));
         spec.put("display_name", DISPLAY_NAME);
         spec.put("language", "java");
         spec.put("interrupt_mode", "message");
         // rapaio reads RJK_CLASSPATH with ';' between entries on every platform.
-        spec.put("env", Map.of("RJK_CLASSPATH", Classpaths.join(notebookClasspath, ";")));
+        spec.put("env", Map.of("RJK_CLASSPATH", notebookClasspath.classpath().replace(File.pathSeparator, ";")));
         return spec;
     }
 

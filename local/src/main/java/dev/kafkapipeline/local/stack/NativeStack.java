@@ -53,14 +53,21 @@ public final class NativeStack {
         services.put(ConnectWorker.NAME, new ConnectWorker(settings, built(settings, ConnectWorker.MODULE)));
         if (settings.startServices()) {
             for (ServiceCatalog.Entry entry : ServiceCatalog.ENTRIES) {
-                if (!settings.onlyServices().isEmpty() && !settings.onlyServices().contains(entry.name())) {
+                if (!wanted(settings, entry.name())) {
                     continue;
                 }
                 ModuleClasspath.of(settings.module(entry.module())).ifPresent(classpath -> services.put(entry.name(),
                         new ProjectService(entry.name(), entry.mainClass(), entry.description(), settings, classpath, entry.defaults())));
             }
         }
+        if (settings.startServices() && wanted(settings, JupyterNotebook.NAME)) {
+            JupyterNotebook.forStack(settings).ifPresent(jupyter -> services.put(JupyterNotebook.NAME, jupyter));
+        }
         return new NativeStack(settings, progress, services);
+    }
+
+    private static boolean wanted(StackSettings settings, String service) {
+        return settings.onlyServices().isEmpty() || settings.onlyServices().contains(service);
     }
 
     private static ModuleClasspath built(StackSettings settings, String module) {
@@ -83,7 +90,7 @@ public final class NativeStack {
     public ManagedProcess process(String service) {
         service(service);
         return processes.computeIfAbsent(service, name -> new ManagedProcess(name, settings.runDirectory().resolve(name + ".pid"),
-                settings.logDirectory().resolve(name + ".log"), "-Dpipeline.service=" + name + "@" + settings.home()));
+                settings.logDirectory().resolve(name + ".log"), service(name).marker(name + "@" + settings.home())));
     }
 
     private StackService service(String name) {
@@ -111,6 +118,9 @@ public final class NativeStack {
             startAndAwait(List.of(ConnectWorker.NAME), startedNow);
             if (settings.registerSinks()) {
                 registerSinks();
+            }
+            if (settings.startServices() && wanted(settings, JupyterNotebook.NAME) && !services.containsKey(JupyterNotebook.NAME)) {
+                step(JupyterNotebook.NAME, JupyterNotebook.whyNotStarted(settings));
             }
             List<String> projectServices = services.keySet().stream().skip(3).toList();
             if (!projectServices.isEmpty()) {

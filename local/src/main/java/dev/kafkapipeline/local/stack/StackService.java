@@ -17,6 +17,15 @@ public interface StackService {
     /** Writes its configuration files; called before every start. */
     void prepare();
 
+    /**
+     * The argument that marks this service's command line as the stack's, so a
+     * pid is only trusted while it still carries it. Java services take it as a
+     * system property; other programs need an argument they tolerate.
+     */
+    default String marker(String identity) {
+        return "-Dpipeline.service=" + identity;
+    }
+
     /** The full command line; it must include the given marker argument. */
     List<String> command(String marker);
 
