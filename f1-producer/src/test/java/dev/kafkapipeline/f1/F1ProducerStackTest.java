@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kafkapipeline.common.config.EnvConfig;
-import dev.kafkapipeline.common.json.Json;
-import dev.kafkapipeline.common.kafka.KafkaSettings;
 import dev.kafkapipeline.common.kafka.Topics;
 import dev.kafkapipeline.local.junit.NativeStackTest;
+import dev.kafkapipeline.local.junit.TopicRecords;
 import dev.kafkapipeline.local.stack.NativeStack;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,9 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 
 /** The producer against a real broker: every lap of VER and LEC arrives on fastf1, keyed by session and driver. */
@@ -37,20 +33,13 @@ class F1ProducerStackTest {
 
         Map<String, Map<String, Object>> laps = new LinkedHashMap<>();
         Map<String, List<Integer>> lapOrderPerKey = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-                KafkaSettings.consumer(env, "f1-producer-test-" + UUID.randomUUID()))) {
-            consumer.subscribe(List.of(Topics.FASTF1));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (laps.size() < 91 && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (!record.key().startsWith(KEY_PREFIX)) {
-                        continue;
-                    }
-                    Map<String, Object> value = Json.readObject(record.value());
-                    assertEquals(record.key(), value.get("session_key") + "/" + value.get("driver"));
-                    laps.put(value.get("driver") + "/" + value.get("lap_number"), value);
-                    lapOrderPerKey.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(((Number) value.get("lap_number")).intValue());
-                }
+        try (TopicRecords topic = new TopicRecords(env, Topics.FASTF1, key -> key.startsWith(KEY_PREFIX))) {
+            topic.awaitAtLeast(91, Duration.ofSeconds(60));
+            for (TopicRecords.Received record : topic.received()) {
+                Map<String, Object> value = record.value();
+                assertEquals(record.key(), value.get("session_key") + "/" + value.get("driver"));
+                laps.put(value.get("driver") + "/" + value.get("lap_number"), value);
+                lapOrderPerKey.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(((Number) value.get("lap_number")).intValue());
             }
         }
         assertEquals(91, laps.size(), "40 laps of VER and 51 of LEC");
