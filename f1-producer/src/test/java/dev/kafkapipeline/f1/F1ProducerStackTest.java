@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kafkapipeline.common.config.EnvConfig;
 import dev.kafkapipeline.common.kafka.Topics;
+import dev.kafkapipeline.common.producer.ProducerLoop;
+import dev.kafkapipeline.f1.laps.Driver;
+import dev.kafkapipeline.f1.laps.Lap;
+import dev.kafkapipeline.f1.laps.Session;
+import dev.kafkapipeline.f1.producer.LapSource;
 import dev.kafkapipeline.local.junit.NativeStackTest;
 import dev.kafkapipeline.local.junit.TopicRecords;
 import dev.kafkapipeline.local.stack.NativeStack;
@@ -15,9 +20,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The producer against a real broker: every lap of VER and LEC arrives on fastf1, keyed by session and driver. */
+/** The producer against a real broker: every lap of VER and LEC arrives on fastf1, keyed by session and driver; a replay keeps the lap pace. */
 @NativeStackTest
 class F1ProducerStackTest {
     private static final String KEY_PREFIX = ArchiveFixtures.BAKU_2018_RACE + "/";
@@ -60,6 +67,37 @@ class F1ProducerStackTest {
         Map<String, Object> ver40 = laps.get("VER/40");
         assertEquals(Boolean.TRUE, ver40.get("incomplete"));
         assertFalse(ver40.containsKey("lap_time"));
+    }
+
+    /**
+     * A replay goes at N times the real gaps between lap completions, through the
+     * shared loop: three laps a minute apart at 100x take at least 1.2 s even
+     * with SLEEP_TIME 0 (a lower bound only, so a slow machine cannot fail it).
+     */
+    @Test
+    void aReplayIsPacedByTheGapsBetweenLaps(NativeStack stack) {
+        EnvConfig env = stack.serviceEnvironment().with(Map.of("SLEEP_TIME", "0"));
+        Session session = new Session("test/replay-" + UUID.randomUUID(), "Replay Race", "Replay", "Nowhere", null, "Race");
+        Driver driver = new Driver("1", "AAA", "A Driver", "A Team");
+        List<Lap> laps = List.of(lap(driver, 1, 60_000L), lap(driver, 2, 120_000L), lap(driver, 3, 180_000L));
+
+        long started = System.nanoTime();
+        ProducerLoop.Outcome outcome = new ProducerLoop(F1ProducerMain.producerSettings(env),
+                LapSource.of(session, laps, OptionalDouble.of(100))).run();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertEquals(new ProducerLoop.Outcome(3, 0), outcome);
+        assertTrue(took.compareTo(Duration.ofMillis(1_200)) >= 0, "two pauses of 600 ms, took " + took);
+        try (TopicRecords topic = new TopicRecords(env, Topics.FASTF1, key -> key.startsWith(session.key() + "/"))) {
+            topic.awaitAtLeast(3, Duration.ofSeconds(60));
+            assertEquals(List.of(1, 2, 3), topic.received().stream()
+                    .map(r -> ((Number) r.value().get("lap_number")).intValue()).toList());
+        }
+    }
+
+    private static Lap lap(Driver driver, int number, long endTime) {
+        return new Lap(driver, number, 60_000L, false, false, 1, null, null, null, null, false, false, null,
+                null, null, null, endTime - 60_000L, endTime);
     }
 
     /** Lap numbers from..to, for comparing with what arrived. */
