@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kafkapipeline.common.config.EnvConfig;
-import dev.kafkapipeline.common.json.Json;
-import dev.kafkapipeline.common.kafka.KafkaSettings;
 import dev.kafkapipeline.common.kafka.Topics;
+import dev.kafkapipeline.common.producer.ProducerLoop;
+import dev.kafkapipeline.f1.laps.Driver;
+import dev.kafkapipeline.f1.laps.Lap;
+import dev.kafkapipeline.f1.laps.Session;
+import dev.kafkapipeline.f1.producer.LapSource;
 import dev.kafkapipeline.local.junit.NativeStackTest;
+import dev.kafkapipeline.local.junit.TopicRecords;
 import dev.kafkapipeline.local.stack.NativeStack;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,12 +20,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 
-/** The producer against a real broker: every lap of VER and LEC arrives on fastf1, keyed by session and driver. */
+/** The producer against a real broker: every lap of VER and LEC arrives on fastf1, keyed by session and driver; a replay keeps the lap pace. */
 @NativeStackTest
 class F1ProducerStackTest {
     private static final String KEY_PREFIX = ArchiveFixtures.BAKU_2018_RACE + "/";
@@ -37,20 +40,13 @@ class F1ProducerStackTest {
 
         Map<String, Map<String, Object>> laps = new LinkedHashMap<>();
         Map<String, List<Integer>> lapOrderPerKey = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-                KafkaSettings.consumer(env, "f1-producer-test-" + UUID.randomUUID()))) {
-            consumer.subscribe(List.of(Topics.FASTF1));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (laps.size() < 91 && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (!record.key().startsWith(KEY_PREFIX)) {
-                        continue;
-                    }
-                    Map<String, Object> value = Json.readObject(record.value());
-                    assertEquals(record.key(), value.get("session_key") + "/" + value.get("driver"));
-                    laps.put(value.get("driver") + "/" + value.get("lap_number"), value);
-                    lapOrderPerKey.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(((Number) value.get("lap_number")).intValue());
-                }
+        try (TopicRecords topic = new TopicRecords(env, Topics.FASTF1, key -> key.startsWith(KEY_PREFIX))) {
+            topic.awaitAtLeast(91, Duration.ofSeconds(60));
+            for (TopicRecords.Received record : topic.received()) {
+                Map<String, Object> value = record.value();
+                assertEquals(record.key(), value.get("session_key") + "/" + value.get("driver"));
+                laps.put(value.get("driver") + "/" + value.get("lap_number"), value);
+                lapOrderPerKey.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(((Number) value.get("lap_number")).intValue());
             }
         }
         assertEquals(91, laps.size(), "40 laps of VER and 51 of LEC");
@@ -71,6 +67,37 @@ class F1ProducerStackTest {
         Map<String, Object> ver40 = laps.get("VER/40");
         assertEquals(Boolean.TRUE, ver40.get("incomplete"));
         assertFalse(ver40.containsKey("lap_time"));
+    }
+
+    /**
+     * A replay goes at N times the real gaps between lap completions, through the
+     * shared loop: three laps a minute apart at 100x take at least 1.2 s even
+     * with SLEEP_TIME 0 (a lower bound only, so a slow machine cannot fail it).
+     */
+    @Test
+    void aReplayIsPacedByTheGapsBetweenLaps(NativeStack stack) {
+        EnvConfig env = stack.serviceEnvironment().with(Map.of("SLEEP_TIME", "0"));
+        Session session = new Session("test/replay-" + UUID.randomUUID(), "Replay Race", "Replay", "Nowhere", null, "Race");
+        Driver driver = new Driver("1", "AAA", "A Driver", "A Team");
+        List<Lap> laps = List.of(lap(driver, 1, 60_000L), lap(driver, 2, 120_000L), lap(driver, 3, 180_000L));
+
+        long started = System.nanoTime();
+        ProducerLoop.Outcome outcome = new ProducerLoop(F1ProducerMain.producerSettings(env),
+                LapSource.of(session, laps, OptionalDouble.of(100))).run();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertEquals(new ProducerLoop.Outcome(3, 0), outcome);
+        assertTrue(took.compareTo(Duration.ofMillis(1_200)) >= 0, "two pauses of 600 ms, took " + took);
+        try (TopicRecords topic = new TopicRecords(env, Topics.FASTF1, key -> key.startsWith(session.key() + "/"))) {
+            topic.awaitAtLeast(3, Duration.ofSeconds(60));
+            assertEquals(List.of(1, 2, 3), topic.received().stream()
+                    .map(r -> ((Number) r.value().get("lap_number")).intValue()).toList());
+        }
+    }
+
+    private static Lap lap(Driver driver, int number, long endTime) {
+        return new Lap(driver, number, 60_000L, false, false, 1, null, null, null, null, false, false, null,
+                null, null, null, endTime - 60_000L, endTime);
     }
 
     /** Lap numbers from..to, for comparing with what arrived. */

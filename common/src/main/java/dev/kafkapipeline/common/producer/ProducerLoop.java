@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The loop every producer runs: wait for Kafka, then take a record from the
- * source, send it (key + flat JSON, idempotent, acks=all), pause SLEEP_TIME,
- * again, until the source ends or {@link #stop()} is called; then flush what was
- * sent and close.
+ * source, send it (key + flat JSON, idempotent, acks=all), pause SLEEP_TIME
+ * (or the source's own pace: {@link RecordSource#pauseBeforeNext}), again,
+ * until the source ends or {@link #stop()} is called; then flush what was sent
+ * and close.
  *
  * <p>A service runs it with {@link #runAsService}, which turns SIGTERM into a
  * graceful stop and exit status 0. Tests and benchmarks call {@link #run()} and
@@ -114,8 +115,9 @@ public final class ProducerLoop {
     }
 
     private void pause() throws InterruptedException {
-        if (!settings.pause().isZero()) {
-            TimeUnit.NANOSECONDS.sleep(settings.pause().toNanos());
+        Duration pause = source.pauseBeforeNext(settings.pause());
+        if (!pause.isZero()) {
+            TimeUnit.NANOSECONDS.sleep(pause.toNanos());
         }
     }
 
@@ -157,9 +159,10 @@ public final class ProducerLoop {
     /**
      * Runs the loop as a service's main: SIGTERM (a shutdown hook) stops it,
      * waits for the flush and exits 0. A source that ends (a finite replay) ends
-     * the process normally.
+     * the run normally; its outcome is returned, so the service can choose its
+     * exit status (a replay whose records Kafka refused should not exit 0).
      */
-    public static void runAsService(ProducerSettings settings, RecordSource source) {
+    public static Outcome runAsService(ProducerSettings settings, RecordSource source) {
         ProducerLoop loop = new ProducerLoop(settings, source);
         Thread hook = new Thread(() -> {
             if (loop.finished.getCount() == 0) {
@@ -175,6 +178,6 @@ public final class ProducerLoop {
             }
         }, "producer-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        loop.run();
+        return loop.run();
     }
 }

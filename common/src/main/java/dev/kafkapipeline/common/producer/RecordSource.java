@@ -1,12 +1,13 @@
 package dev.kafkapipeline.common.producer;
 
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.Optional;
 
 /**
  * Where a producer's records come from: fake people, weather reports, F1 laps.
  * The {@link ProducerLoop} calls {@link #next()} once per tick and pauses
- * SLEEP_TIME between ticks.
+ * between ticks: SLEEP_TIME, unless the source sets its own pace.
  */
 public interface RecordSource {
     /**
@@ -20,6 +21,15 @@ public interface RecordSource {
     /** False once a finite source (a replay) has nothing more; the loop then flushes and ends. */
     default boolean hasMore() {
         return true;
+    }
+
+    /**
+     * The pause before the next tick, asked after each record while the source
+     * has more. By default the configured SLEEP_TIME; a source that sets its own
+     * pace (a replay at N times the real gaps between records) returns its own.
+     */
+    default Duration pauseBeforeNext(Duration sleepTime) {
+        return sleepTime;
     }
 
     /** A finite or endless iterator as a source: one record per tick, ending when the iterator does. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,13 @@ class RecordSourceTest {
         assertEquals("a", source.next().orElseThrow().key());
         assertEquals("b", source.next().orElseThrow().key());
         assertFalse(source.hasMore());
+    }
+
+    @Test
+    void aPlainSourcePausesTheConfiguredSleepTime() {
+        RecordSource source = RecordSource.of(List.of(new KeyedRecord("a", Map.of())).iterator());
+        assertEquals(Duration.ofSeconds(5), source.pauseBeforeNext(Duration.ofSeconds(5)));
+        assertEquals(Duration.ZERO, source.pauseBeforeNext(Duration.ZERO));
     }
 
     @Test

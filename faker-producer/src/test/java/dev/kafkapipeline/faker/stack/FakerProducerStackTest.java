@@ -12,6 +12,7 @@ import dev.kafkapipeline.faker.FakerProducerMain;
 import dev.kafkapipeline.faker.FakerSettings;
 import dev.kafkapipeline.faker.FakerSource;
 import dev.kafkapipeline.local.junit.NativeStackTest;
+import dev.kafkapipeline.local.junit.TopicRecords;
 import dev.kafkapipeline.local.stack.NativeStack;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

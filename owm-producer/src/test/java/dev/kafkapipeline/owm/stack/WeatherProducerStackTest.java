@@ -7,6 +7,7 @@ import dev.kafkapipeline.common.kafka.Topics;
 import dev.kafkapipeline.common.producer.ProducerLoop;
 import dev.kafkapipeline.common.producer.ProducerSettings;
 import dev.kafkapipeline.local.junit.NativeStackTest;
+import dev.kafkapipeline.local.junit.TopicRecords;
 import dev.kafkapipeline.local.stack.NativeStack;
 import dev.kafkapipeline.owm.Recorded;
 import dev.kafkapipeline.owm.WeatherProducerMain;
