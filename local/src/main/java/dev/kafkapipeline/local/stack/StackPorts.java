@@ -1,0 +1,22 @@
+package dev.kafkapipeline.local.stack;
+
+import dev.kafkapipeline.common.config.EnvConfig;
+
+/**
+ * The loopback ports of the native stack. Defaults are the pipeline's usual
+ * ports; PIPELINE_PORT_OFFSET shifts all of them at once (tests use it so a
+ * running stack and a test run never collide), and each can be set on its own.
+ */
+public record StackPorts(int cassandraCql, int cassandraStorage, int kafka, int kafkaController, int connect, int jupyter) {
+
+    public static StackPorts from(EnvConfig env, int defaultOffset) {
+        int offset = env.integer("PIPELINE_PORT_OFFSET", defaultOffset);
+        return new StackPorts(
+                env.port("PIPELINE_CASSANDRA_PORT", 9042 + offset),
+                env.port("PIPELINE_CASSANDRA_STORAGE_PORT", 7000 + offset),
+                env.port("PIPELINE_KAFKA_PORT", 9092 + offset),
+                env.port("PIPELINE_KAFKA_CONTROLLER_PORT", 9093 + offset),
+                env.port("PIPELINE_CONNECT_PORT", 8083 + offset),
+                env.port("PIPELINE_JUPYTER_PORT", 8888 + offset));
+    }
+}

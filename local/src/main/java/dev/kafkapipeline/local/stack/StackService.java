@@ -1,0 +1,27 @@
+package dev.kafkapipeline.local.stack;
+
+import java.util.List;
+import java.util.Map;
+
+/** One process of the native stack: how to start it and how to tell it is ready. */
+public interface StackService {
+    /** Short name used for its log file, pid file and the command line ({@code ./pipeline logs NAME}). */
+    String name();
+
+    /** Where clients reach it, or a short description for services without a port. */
+    String address();
+
+    /** Ports that must be free before it starts, each with what it is for. */
+    Map<Integer, String> ports();
+
+    /** Writes its configuration files; called before every start. */
+    void prepare();
+
+    /** The full command line; it must include the given marker argument. */
+    List<String> command(String marker);
+
+    Map<String, String> environment();
+
+    /** A real check that it serves (CQL answers, the broker answers, REST answers). */
+    boolean isReady();
+}
