@@ -74,6 +74,20 @@ record ComposeService(String name, Map<String, Object> definition, Path file) {
         return result;
     }
 
+    /** Host paths bind-mounted from the compose file's folder (short syntax "./x:/y[:ro]"). */
+    List<Path> bindSources() {
+        List<Path> result = new ArrayList<>();
+        if (definition.get("volumes") instanceof List<?> list) {
+            for (Object volume : list) {
+                String source = String.valueOf(volume).split(":")[0];
+                if (source.startsWith(".") || source.startsWith("/")) {
+                    result.add(file.getParent().resolve(source).normalize());
+                }
+            }
+        }
+        return result;
+    }
+
     boolean hasHealthcheck() {
         return definition.get("healthcheck") instanceof Map<?, ?> check && check.get("test") != null;
     }

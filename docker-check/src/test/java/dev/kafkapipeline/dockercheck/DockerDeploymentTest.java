@@ -203,6 +203,26 @@ class DockerDeploymentTest {
                 + " belong to modules not on this branch yet"));
     }
 
+    @TestFactory
+    Stream<DynamicTest> boundHostFilesExist() {
+        return allServices().filter(s -> s.bindSources().size() > 0)
+                .map(s -> DynamicTest.dynamicTest(s.where(), () -> {
+                    List<String> pending = new ArrayList<>();
+                    List<String> missing = new ArrayList<>();
+                    for (Path source : s.bindSources()) {
+                        if (!Files.exists(source)) {
+                            String folder = moduleFolderOf(repository.relativize(source));
+                            (folder != null && !repository.moduleExists(folder) ? pending : missing)
+                                    .add(repository.relativize(source));
+                        }
+                    }
+                    assertEquals(List.of(), missing, s.where() + ": bind-mounted host paths that do not exist"
+                            + " (Docker would create empty folders in their place)");
+                    Assumptions.assumeTrue(pending.isEmpty(), () -> report(s.where() + ": mounts " + pending
+                            + " of modules not on this branch yet"));
+                }));
+    }
+
     /** The module folder a path lies in, for paths inside a module that may not exist yet. */
     private String moduleFolderOf(String source) {
         return expectedModules().stream().filter(m -> source.startsWith(m + "/"))
