@@ -11,10 +11,11 @@ rest="http://localhost:${rest_port}"
 sinks_dir="${CONNECT_SINKS_DIR:-/etc/kafka-connect/sinks}"
 wait_seconds="${CONNECT_WAIT_SECONDS:-600}"
 replication="${CONNECT_REPLICATION_FACTOR:-1}"
-marker=/tmp/sinks-registered
+work_dir="${CONNECT_WORK_DIR:-/tmp}"
+marker="${work_dir}/sinks-registered"
 rm -f "$marker"
 
-worker=/tmp/connect-distributed.properties
+worker="${work_dir}/connect-distributed.properties"
 cat >"$worker" <<PROPERTIES
 bootstrap.servers=${CONNECT_BOOTSTRAP_SERVERS}
 group.id=${CONNECT_GROUP_ID:-kafkapipeline-connect}
@@ -36,7 +37,7 @@ config.providers=env
 config.providers.env.class=org.apache.kafka.common.config.provider.EnvVarConfigProvider
 PROPERTIES
 
-/opt/kafka/bin/connect-distributed.sh "$worker" &
+"${KAFKA_HOME:-/opt/kafka}/bin/connect-distributed.sh" "$worker" &
 worker_pid=$!
 trap 'kill -TERM "$worker_pid" 2>/dev/null; wait "$worker_pid"; exit $?' TERM INT
 
