@@ -109,8 +109,8 @@ class DockerDeploymentTest {
     /** The modules the root pom lists plus those the Dockerfiles build (which may land later). */
     Set<String> expectedModules() {
         Set<String> modules = new TreeSet<>(repository.moduleFolders());
-        SERVICE_FOLDERS.forEach((folder, dockerfile) -> ServiceCode.builtModule(
-                Dockerfile.read(repository.resolve(folder + "/" + dockerfile))).ifPresent(modules::add));
+        SERVICE_FOLDERS.forEach((folder, dockerfile) -> modules.addAll(ServiceCode.builtModules(
+                Dockerfile.read(repository.resolve(folder + "/" + dockerfile)))));
         return modules;
     }
 
@@ -191,14 +191,14 @@ class DockerDeploymentTest {
             }
         }
         assertEquals(List.of(), missing, dockerfilePath + ": sources that do not exist in the build context");
-        ServiceCode.builtModule(dockerfile).ifPresent(module -> {
+        for (String module : ServiceCode.builtModules(dockerfile)) {
             if (!repository.moduleExists(module)) {
                 pending.add("module " + module);
             } else {
                 assertTrue(repository.moduleFolders().contains(module),
                         dockerfilePath + " builds -pl " + module + ", which the root pom does not list");
             }
-        });
+        }
         Assumptions.assumeTrue(pending.isEmpty(), () -> report(dockerfilePath + ": not checked yet, " + pending
                 + " belong to modules not on this branch yet"));
     }
@@ -237,7 +237,7 @@ class DockerDeploymentTest {
             Dockerfile.Stage runtime = dockerfile.finalStage();
             String entrypoint = runtime.last("ENTRYPOINT").map(Dockerfile.Instruction::arguments).orElse("");
             assertTrue(entrypoint.contains(e.getValue()), dockerfile.file() + ": ENTRYPOINT must run " + e.getValue());
-            assertEquals(e.getKey(), ServiceCode.builtModule(dockerfile).orElse(""), dockerfile.file() + ": -pl");
+            assertEquals(List.of(e.getKey()), ServiceCode.builtModules(dockerfile), dockerfile.file() + ": -pl");
             Assumptions.assumeTrue(repository.moduleExists(e.getKey()),
                     () -> report(e.getKey() + " is not on this branch yet: its main class is not checked"));
             Path main = repository.resolve(e.getKey() + "/src/main/java/" + e.getValue().replace('.', '/') + ".java");
@@ -246,8 +246,15 @@ class DockerDeploymentTest {
     }
 
     @Test
-    void dataVisImageIsMultiStageAndNonRoot() {
-        checkJavaImage(Dockerfile.read(repository.resolve("data-vis/Dockerfile")), "eclipse-temurin:17-jdk");
+    void dataVisImageIsMultiStageNonRootAndStartsTheProjectsKernel() throws IOException {
+        Path file = repository.resolve("data-vis/Dockerfile");
+        checkJavaImage(Dockerfile.read(file), "eclipse-temurin:17-jdk");
+        Matcher kernel = Pattern.compile("dev\\.kafkapipeline\\.[\\w.]+Main").matcher(Files.readString(file));
+        assertTrue(kernel.find(), file + " names no kernel main class");
+        Assumptions.assumeTrue(repository.moduleExists("data-vis/kernel"),
+                () -> report("data-vis/kernel is not on this branch yet: the kernel main class is not checked"));
+        Path main = repository.resolve("data-vis/kernel/src/main/java/" + kernel.group().replace('.', '/') + ".java");
+        assertTrue(Files.isRegularFile(main), file + " starts " + kernel.group() + ", but there is no " + main);
     }
 
     private static void checkJavaImage(Dockerfile dockerfile, String runtimeImage) {

@@ -45,9 +45,8 @@ record ServiceCode(Set<String> readNames, List<String> origins, Optional<String>
         Set<String> names = new TreeSet<>();
         List<String> origins = new ArrayList<>();
 
-        Optional<String> module = builtModule(dockerfile);
-        if (module.isPresent()) {
-            for (String folder : repository.moduleWithProjectDependencies(module.get())) {
+        for (String module : builtModules(dockerfile)) {
+            for (String folder : repository.moduleWithProjectDependencies(module)) {
                 if (!repository.moduleExists(folder)) {
                     return skipped("module " + folder + " is not on this branch yet");
                 }
@@ -83,17 +82,17 @@ record ServiceCode(Set<String> readNames, List<String> origins, Optional<String>
         return new ServiceCode(names, origins, Optional.empty());
     }
 
-    /** The module a Dockerfile builds with `mvn -pl <module>`. */
-    static Optional<String> builtModule(Dockerfile dockerfile) {
+    /** The modules a Dockerfile builds with `mvn -pl <module>[,<module>...]`. */
+    static List<String> builtModules(Dockerfile dockerfile) {
         for (Dockerfile.Stage stage : dockerfile.stages()) {
             for (Dockerfile.Instruction run : stage.all("RUN")) {
                 Matcher matcher = MODULE_ARGUMENT.matcher(run.arguments());
                 if (matcher.find()) {
-                    return Optional.of(matcher.group(1));
+                    return List.of(matcher.group(1).split(","));
                 }
             }
         }
-        return Optional.empty();
+        return List.of();
     }
 
     /** A third-party image: only a command written in the compose file is ours to check. */
