@@ -27,7 +27,7 @@ class ComposeConfigCommandTest {
     @TestFactory
     Stream<DynamicTest> composeAcceptsEveryFileItCanRead() throws IOException {
         List<Path> standalone = new ArrayList<>();
-        DockerDeploymentTest.SERVICE_FOLDERS.keySet().forEach(f -> standalone.add(repository.resolve(f + "/docker-compose.yml")));
+        Deployment.SERVICE_FOLDERS.keySet().forEach(f -> standalone.add(repository.resolve(f + "/docker-compose.yml")));
         standalone.add(repository.resolve("docker-compose.cluster.yml"));
 
         List<DynamicTest> tests = new ArrayList<>();
@@ -43,7 +43,7 @@ class ComposeConfigCommandTest {
                 String name = tool + " config " + files.stream().map(repository::relativize).toList();
                 Process process = installed ? start(compose, files) : null;
                 tests.add(DynamicTest.dynamicTest(name, () -> {
-                    Assumptions.assumeTrue(installed, () -> DockerDeploymentTest.report(
+                    Assumptions.assumeTrue(installed, () -> Deployment.report(
                             tool + " is not installed: " + name + " not run"));
                     assertExitsZero(name, process);
                 }));

@@ -52,7 +52,7 @@ class EntrypointScriptsTest {
     @BeforeEach
     void tools() {
         for (String tool : List.of("bash", "curl", "jq")) {
-            Assumptions.assumeTrue(onPath(tool), () -> DockerDeploymentTest.report(tool + " is not installed: entrypoint scripts not run"));
+            Assumptions.assumeTrue(onPath(tool), () -> Deployment.report(tool + " is not installed: entrypoint scripts not run"));
         }
     }
 

@@ -47,10 +47,10 @@ class PipelineSmokeTest {
 
     @Test
     void composeStackFillsAllThreeTablesThroughRunningSinks() throws Exception {
-        Assumptions.assumeTrue(DockerClientFactory.instance().isDockerAvailable(), () -> DockerDeploymentTest.report(
+        Assumptions.assumeTrue(DockerClientFactory.instance().isDockerAvailable(), () -> Deployment.report(
                 "no Docker engine answers (DOCKER_HOST=" + System.getenv("DOCKER_HOST")
                         + "): the compose smoke test is skipped; run it on a machine with Docker"));
-        Assumptions.assumeTrue(compose(Duration.ofMinutes(1), "version") == 0, () -> DockerDeploymentTest.report(
+        Assumptions.assumeTrue(compose(Duration.ofMinutes(1), "version") == 0, () -> Deployment.report(
                 "Docker Compose v2 (`docker compose`) is not installed: the compose smoke test is skipped"));
         List<String> sinks = sinkNames();
         assertFalse(sinks.isEmpty(), "no sink configs in kafka/connect/sinks");
