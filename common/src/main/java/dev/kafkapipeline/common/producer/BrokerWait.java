@@ -1,0 +1,73 @@
+package dev.kafkapipeline.common.producer;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Waits until a Kafka broker answers, so a producer started before Kafka (the
+ * original pipeline's start-order trap) waits instead of crashing. The pause
+ * between tries doubles up to {@link #MAX_BACKOFF}; only tries 1, 2, 4, 8, ...
+ * are logged, so a long wait writes a handful of lines, not one per try.
+ */
+final class BrokerWait {
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerWait.class);
+
+    private final String bootstrapServers;
+    private volatile int failedAttempts;
+
+    BrokerWait(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Returns once a broker answered; throws InterruptedException when the producer is stopped meanwhile. */
+    void await() throws InterruptedException {
+        long started = System.nanoTime();
+        Map<String, Object> props = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG, "broker-wait",
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ATTEMPT_TIMEOUT.toMillis(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ATTEMPT_TIMEOUT.toMillis());
+        try (Admin admin = Admin.create(props)) {
+            while (true) {
+                try {
+                    int brokers = admin.describeCluster().nodes().get(ATTEMPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
+                    if (failedAttempts > 0) {
+                        LOG.info("Kafka at {} answered after {} s ({} brokers)", bootstrapServers,
+                                Duration.ofNanos(System.nanoTime() - started).toSeconds(), brokers);
+                    }
+                    return;
+                } catch (ExecutionException | TimeoutException e) {
+                    int attempt = ++failedAttempts;
+                    Duration backoff = backoff(attempt);
+                    if (Integer.bitCount(attempt) == 1) {
+                        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                        LOG.warn("Kafka at {} not reachable yet (try {}: {}); waiting for it, next try in {} s, then at most every {} s",
+                                bootstrapServers, attempt, cause.getClass().getSimpleName(), backoff.toSeconds(), MAX_BACKOFF.toSeconds());
+                    }
+                    Thread.sleep(backoff.toMillis());
+                }
+            }
+        }
+    }
+
+    int failedAttempts() {
+        return failedAttempts;
+    }
+
+    /** The pause after the given failed try: 1 s, 2 s, 4 s, ... capped at 30 s. */
+    static Duration backoff(int failedAttempt) {
+        int doublings = Math.min(failedAttempt - 1, 5);
+        Duration pause = FIRST_BACKOFF.multipliedBy(1L << doublings);
+        return pause.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : pause;
+    }
+}
