@@ -1,0 +1,23 @@
+package dev.kafkapipeline.f1.archive;
+
+/** The archive could not give a file or a session; the message names the URL or the query. */
+public class ArchiveException extends RuntimeException {
+    /** Why it failed, so callers can tell "does not exist" from "try again later". */
+    public enum Reason { NOT_FOUND, FORBIDDEN, UNAVAILABLE, UNKNOWN_SESSION }
+
+    private final Reason reason;
+
+    public ArchiveException(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public ArchiveException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,227 @@
+package dev.kafkapipeline.f1.laps;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns what was read from the archive into laps, with FastF1's semantics (lap
+ * time from LastLapTime, sector times, pit in and out, Stint = stint index + 1,
+ * TyreLife = StartLaps + laps run in the stint, FreshTyre from New, Position =
+ * order of completion among laps with the same number in races) and what the
+ * raw data allows beyond them: lap times of 150 s or more stay unless longer
+ * than the lap itself; lap 1 gets the first stint's tyre even when the tyre
+ * message came later; three sectors without a lap time give a lap time marked
+ * derived; a driver who retires on track keeps his unfinished lap (incomplete,
+ * no lap time), one who retires in the pits stops at his last completed lap.
+ * Pure: all inputs are already read; warnings go to the given list.
+ */
+public final class LapBuilder {
+    private static final String TIMING = "TimingData.jsonStream";
+    private static final String APP = "TimingAppData.jsonStream";
+    private static final long GARAGE_MS = 150_000;
+
+    /** What the builder needs besides the per-driver timing. */
+    public record Context(Session session, List<Driver> drivers, Map<String, List<Stint>> stints,
+                          TrackStatusTimeline trackStatus, Long startedAt, Long finishedAt) {}
+
+    private LapBuilder() {}
+
+    static List<Lap> build(Context context, Map<String, DriverTiming> timings, List<String> warnings) {
+        Map<String, Driver> byNumber = new HashMap<>();
+        context.drivers().forEach(d -> byNumber.put(d.number(), d));
+        for (DriverTiming timing : timings.values()) {
+            if (!byNumber.containsKey(timing.number) && timing.drafts().size() > 1) {
+                warnings.add(TIMING + " line " + timing.firstLine + ": racing number " + timing.number
+                        + " is not in DriverList.jsonStream; its " + (timing.drafts().size() - 1) + " laps are left out");
+            }
+        }
+        List<Lap> laps = new ArrayList<>();
+        for (Driver driver : context.drivers()) {
+            DriverTiming timing = timings.get(driver.number());
+            if (timing != null) {
+                laps.addAll(driverLaps(context, driver, timing, warnings));
+            }
+        }
+        return context.session().isRace() ? withPositions(laps) : laps;
+    }
+
+    private static List<Lap> driverLaps(Context context, Driver driver, DriverTiming timing, List<String> warnings) {
+        List<DriverTiming.Draft> drafts = new ArrayList<>(timing.drafts());
+        DriverTiming.Draft open = drafts.remove(drafts.size() - 1);
+        if (!drafts.isEmpty() && !drafts.get(0).hasData) {
+            // FastF1: a first "lap" without any timing is a pseudo out-lap that never happened.
+            drafts.remove(0);
+        }
+        int completed = drafts.size();
+        Long stoppedAt = timing.stoppedAt();
+        boolean retiredOnTrack = (timing.retired() || stoppedAt != null) && !timing.inPitAtEnd() && open.pitInAt == null
+                && (completed > 0 || open.hasData)
+                && (stoppedAt == null || context.finishedAt() == null || stoppedAt < context.finishedAt());
+        if (retiredOnTrack) {
+            open.lapTime = null;
+            open.end = stoppedAt;
+            drafts.add(open);
+        }
+
+        List<Lap> laps = new ArrayList<>();
+        Long previousEnd = context.session().isRace() ? context.startedAt() : null;
+        Long previousLapTime = null;
+        Long[] previousSectors = new Long[3];
+        for (int i = 0; i < drafts.size(); i++) {
+            DriverTiming.Draft d = drafts.get(i);
+            int number = i + 1;
+            boolean incomplete = retiredOnTrack && i == drafts.size() - 1;
+            Long[] sectors = d.sectors.clone();
+            Long lapTime = d.lapTime;
+            boolean derived = false;
+            Long start = previousEnd != null ? previousEnd
+                    : d.end != null && lapTime != null && lapTime < GARAGE_MS ? Long.valueOf(d.end - lapTime) : null;
+            boolean foreignTime = lapTime != null && (start != null && d.end != null
+                    ? lapTime > d.end - start + DriverTiming.LATE_MS
+                    : lapTime >= GARAGE_MS && (d.pitInAt != null || d.pitOutAt != null));
+            if (foreignTime) {
+                // A lap time longer than the lap itself counts time spent in the garage (practice, qualifying).
+                // FastF1 drops every lap time of 150 s or more for that reason; slow laps behind a safety car
+                // or after a red flag are real and stay.
+                lapTime = null;
+            }
+            if (!incomplete) {
+                long sum = 0;
+                int missing = 0;
+                int missingIndex = -1;
+                for (int s = 0; s < 3; s++) {
+                    if (sectors[s] == null) {
+                        missing++;
+                        missingIndex = s;
+                    } else {
+                        sum += sectors[s];
+                    }
+                }
+                if (lapTime != null && sum > lapTime) {
+                    warnings.add(TIMING + ": " + driver.code() + " lap " + number + ": sector times add up to "
+                            + LapTimes.lapTime(sum) + ", more than the lap time " + LapTimes.lapTime(lapTime)
+                            + "; the lap time is dropped");
+                    lapTime = null;
+                }
+                if (i > 0 && missing == 0 && lapTime == null && previousLapTime != null && previousLapTime == sum) {
+                    // The feed sends only changes: a lap time equal to the previous one is not repeated.
+                    lapTime = sum;
+                } else if (i > 0 && missing == 1 && lapTime != null
+                        && previousSectors[missingIndex] != null && lapTime - sum == previousSectors[missingIndex]) {
+                    sectors[missingIndex] = lapTime - sum;
+                }
+                if (lapTime == null && missing == 0) {
+                    lapTime = sum;
+                    derived = true;
+                }
+            }
+            if (start == null && d.end != null && lapTime != null) {
+                start = d.end - lapTime;
+            }
+            Long end = d.end;
+            laps.add(new Lap(driver, number, lapTime, derived, incomplete, null, null, null, null, null,
+                    d.pitInAt != null, d.pitOutAt != null && d.realPitOut,
+                    context.trackStatus().during(start, end != null ? end : start),
+                    sectors[0], sectors[1], sectors[2], start, end));
+            previousEnd = end;
+            previousLapTime = lapTime;
+            previousSectors = sectors;
+        }
+        List<Stint> stints = context.stints() == null ? null : context.stints().get(driver.number());
+        if (stints == null) {
+            if (context.stints() != null && !laps.isEmpty()) {
+                warnings.add(APP + ": no tyre stints for " + driver.code() + " (" + driver.number() + "); his laps have no tyre data");
+            }
+            return laps;
+        }
+        return withTyres(laps, stints, drafts, driver, warnings);
+    }
+
+    /**
+     * Stints start at out-laps (after lap 1). When there are more pit exits than
+     * tyre changes (a drive-through, a stop without new tyres), the exit closest
+     * to the moment the new stint was reported is the one that changed tyres.
+     */
+    private static List<Lap> withTyres(List<Lap> laps, List<Stint> stints, List<DriverTiming.Draft> drafts,
+                                       Driver driver, List<String> warnings) {
+        List<Integer> exits = new ArrayList<>();
+        for (Lap lap : laps) {
+            if (lap.pitOut() && lap.number() > 1) {
+                exits.add(lap.number());
+            }
+        }
+        int needed = stints.size() - 1;
+        List<Integer> starts = new ArrayList<>();
+        starts.add(1);
+        if (exits.size() <= needed) {
+            starts.addAll(exits);
+            if (exits.size() < needed && !laps.isEmpty()) {
+                warnings.add(APP + ": " + driver.code() + " has " + stints.size() + " tyre stints but " + exits.size()
+                        + " pit exits after lap 1 in TimingData.jsonStream; stints " + (exits.size() + 2) + " to "
+                        + stints.size() + " are not placed on any lap");
+            }
+        } else {
+            int from = 0;
+            for (int k = 1; k <= needed; k++) {
+                long appeared = stints.get(k).appearedAt();
+                int best = from;
+                if (appeared >= 0) {
+                    long bestGap = Long.MAX_VALUE;
+                    for (int c = from; c <= exits.size() - (needed - k) - 1; c++) {
+                        long gap = Math.abs(drafts.get(exits.get(c) - 1).pitOutAt - appeared);
+                        if (gap < bestGap) {
+                            bestGap = gap;
+                            best = c;
+                        }
+                    }
+                }
+                starts.add(exits.get(best));
+                from = best + 1;
+            }
+        }
+        List<Lap> result = new ArrayList<>(laps.size());
+        int stintIndex = 0;
+        for (Lap lap : laps) {
+            while (stintIndex + 1 < starts.size() && lap.number() >= starts.get(stintIndex + 1)) {
+                stintIndex++;
+            }
+            Stint stint = stints.get(stintIndex);
+            int inStint = lap.number() - starts.get(stintIndex) + 1;
+            result.add(new Lap(lap.driver(), lap.number(), lap.lapTime(), lap.lapTimeDerived(), lap.incomplete(), lap.position(),
+                    stint.compound(), stint.startLaps() + inStint, stint.fresh(), stintIndex + 1,
+                    lap.pitIn(), lap.pitOut(), lap.trackStatus(), lap.sector1(), lap.sector2(), lap.sector3(),
+                    lap.startTime(), lap.endTime()));
+        }
+        return result;
+    }
+
+    /** Position: the order in which the laps with the same number were completed. */
+    private static List<Lap> withPositions(List<Lap> laps) {
+        Map<Integer, List<Lap>> byNumber = new HashMap<>();
+        for (Lap lap : laps) {
+            if (!lap.incomplete() && lap.endTime() != null) {
+                byNumber.computeIfAbsent(lap.number(), n -> new ArrayList<>()).add(lap);
+            }
+        }
+        Map<Lap, Integer> positions = new IdentityHashMap<>();
+        for (List<Lap> group : byNumber.values()) {
+            group.sort(Comparator.comparingLong(Lap::endTime));
+            for (int i = 0; i < group.size(); i++) {
+                positions.put(group.get(i), i + 1);
+            }
+        }
+        List<Lap> result = new ArrayList<>(laps.size());
+        for (Lap lap : laps) {
+            Integer position = positions.get(lap);
+            result.add(position == null ? lap : new Lap(lap.driver(), lap.number(), lap.lapTime(), lap.lapTimeDerived(),
+                    lap.incomplete(), position, lap.compound(), lap.tyreLife(), lap.freshTyre(), lap.stint(),
+                    lap.pitIn(), lap.pitOut(), lap.trackStatus(), lap.sector1(), lap.sector2(), lap.sector3(),
+                    lap.startTime(), lap.endTime()));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.kafkapipeline.f1.laps;
+
+/** The archive's time texts ("1:45.771", "25.798", "1:02:03.4") to and from milliseconds. */
+public final class LapTimes {
+    private LapTimes() {}
+
+    /** Milliseconds, or null for an empty text. */
+    public static Long parse(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String[] parts = text.trim().split(":");
+        double seconds = Double.parseDouble(parts[parts.length - 1]);
+        long millis = Math.round(seconds * 1000);
+        long unit = 60_000;
+        for (int i = parts.length - 2; i >= 0; i--) {
+            millis += Long.parseLong(parts[i]) * unit;
+            unit *= 60;
+        }
+        return millis;
+    }
+
+    /** MM:SS.mmm, as the lapsummary table's lap_time column. */
+    public static String lapTime(Long millis) {
+        if (millis == null) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "%02d:%02d.%03d", millis / 60_000, millis / 1000 % 60, millis % 1000);
+    }
+
+    /** SS.mmm (seconds can exceed 59 for a slow sector), as the sector columns. */
+    public static String sectorTime(Long millis) {
+        if (millis == null) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "%02d.%03d", millis / 1000, millis % 1000);
+    }
+}

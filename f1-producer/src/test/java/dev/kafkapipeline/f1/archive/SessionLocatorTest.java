@@ -1,0 +1,71 @@
+package dev.kafkapipeline.f1.archive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kafkapipeline.f1.ArchiveFixtures;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SessionLocatorTest {
+    private static ArchiveClient archive;
+    private static SessionLocator locator;
+
+    @BeforeAll
+    static void open() {
+        archive = new ArchiveClient(ArchiveSettings.of(ArchiveFixtures.archiveRoot().toString()));
+        locator = new SessionLocator(archive);
+    }
+
+    @AfterAll
+    static void close() {
+        archive.close();
+    }
+
+    @Test
+    void findsAnEventByLocationAndASessionByShorthand() {
+        assertEquals(ArchiveFixtures.BAKU_2023_SPRINT, locator.locate(SessionQuery.parse("2023 baku S")));
+        assertEquals(ArchiveFixtures.BAKU_2023_SPRINT, locator.locate(SessionQuery.parse(List.of("2023", "Azerbaijan", "Sprint"))));
+    }
+
+    @Test
+    void findsAnEventByNameWords() {
+        assertEquals("2023/2023-07-02_Austrian_Grand_Prix/2023-07-02_Race", locator.locate(SessionQuery.parse("2023 Austria Race")));
+        assertEquals("2023/2023-04-30_Azerbaijan_Grand_Prix/2023-04-28_Qualifying",
+                locator.locate(SessionQuery.parse("2023 Azerbaijan Grand Prix Q")));
+    }
+
+    @Test
+    void aPathIsTakenAsItIs() {
+        assertEquals(ArchiveFixtures.BAKU_2018_RACE, locator.locate(SessionQuery.parse("/" + ArchiveFixtures.BAKU_2018_RACE + "/")));
+    }
+
+    @Test
+    void anUnknownEventListsTheSeasonsEvents() {
+        ArchiveException e = assertThrows(ArchiveException.class, () -> locator.locate(SessionQuery.parse("2023 Atlantis Race")));
+        assertEquals(ArchiveException.Reason.UNKNOWN_SESSION, e.reason());
+        assertTrue(e.getMessage().contains("Atlantis") && e.getMessage().contains("Azerbaijan Grand Prix"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownSessionListsTheEventsSessions() {
+        ArchiveException e = assertThrows(ArchiveException.class, () -> locator.locate(SessionQuery.parse("2023 Baku FP9")));
+        assertEquals(ArchiveException.Reason.UNKNOWN_SESSION, e.reason());
+        assertTrue(e.getMessage().contains("FP9") && e.getMessage().contains("Sprint"), e.getMessage());
+    }
+
+    @Test
+    void aSeasonWithoutAnIndexIsNotFound() {
+        ArchiveException e = assertThrows(ArchiveException.class, () -> locator.locate(SessionQuery.parse("1949 Silverstone Race")));
+        assertEquals(ArchiveException.Reason.NOT_FOUND, e.reason());
+    }
+
+    @Test
+    void aQueryNeedsYearEventAndSession() {
+        assertThrows(IllegalArgumentException.class, () -> SessionQuery.parse("2023 Austria"));
+        assertThrows(IllegalArgumentException.class, () -> SessionQuery.parse("Austria 2023 Race"));
+    }
+}
