@@ -35,6 +35,8 @@ public final class PipelineCommand {
               cqlsh              interactive CQL (use kafkapipeline; select * from lapsummary;)
               logs SERVICE [-n N] [-f]   the last N lines (default 100) of a service's log; -f follows it
               reset [--yes]      delete the stack's data and logs (the stack must be down)
+              laps [--archive URL] [--drivers VER,LEC|all] SESSION
+                                 a session's F1 laps as CSV (SESSION: an archive path, or YEAR EVENT SESSION); no Kafka needed
             """;
 
     private final PrintStream out;
