@@ -1,0 +1,245 @@
+package dev.kafkapipeline.cassandra.client.write;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchType;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.Statement;
+import com.datastax.oss.driver.api.core.servererrors.QueryValidationException;
+import dev.kafkapipeline.cassandra.client.mapping.TableMapping;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one write path to Cassandra, shared by the Kafka Connect sink and the
+ * consumers. It turns records into rows through their {@link TableMapping}s,
+ * sends them asynchronously with a bounded number of requests in flight,
+ * batches only rows of the same partition, and retries a failed write with
+ * backoff until Cassandra takes it: a write is never skipped. Only a row
+ * Cassandra refuses as invalid comes back as a {@link Rejection}.
+ */
+public final class CassandraWriter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CassandraWriter.class);
+    private static final long RETRY_LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    private final CqlSession session;
+    private final WriterOptions options;
+    private final Map<String, List<TableStatement>> byTopic = new LinkedHashMap<>();
+    private final Semaphore inFlight;
+    private final ScheduledExecutorService retries;
+    private final Set<CompletableFuture<?>> waiting = ConcurrentHashMap.newKeySet();
+    private final AtomicLong failedAttempts = new AtomicLong();
+    private final AtomicLong lastRetryLog = new AtomicLong(System.nanoTime() - RETRY_LOG_INTERVAL_NANOS);
+    private volatile boolean closed;
+
+    private CassandraWriter(CqlSession session, List<TableStatement> tables, WriterOptions options) {
+        this.session = session;
+        this.options = options;
+        this.inFlight = new Semaphore(options.maxInFlight());
+        for (TableStatement table : tables) {
+            byTopic.computeIfAbsent(table.mapping().topic(), t -> new ArrayList<>()).add(table);
+        }
+        this.retries = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "cassandra-writer-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Checks every mapping against the tables' metadata and prepares its INSERT.
+     *
+     * @throws dev.kafkapipeline.cassandra.client.mapping.MappingException for a missing table or column,
+     *         an unsupported column type or an unmapped primary-key column
+     */
+    public static CassandraWriter open(CqlSession session, List<TableMapping> mappings, WriterOptions options) {
+        List<TableStatement> tables = mappings.stream().map(m -> TableStatement.prepare(session, m)).toList();
+        return new CassandraWriter(session, tables, options);
+    }
+
+    public Set<String> topics() {
+        return byTopic.keySet();
+    }
+
+    /**
+     * The rows one record gives (one per table its topic maps to).
+     *
+     * @param value the record's value: a Map of field names to values (JSON object or Connect struct)
+     * @throws RejectedRecordException when the record can never be written: not an object, a
+     *         primary-key field missing, a value that does not fit its column
+     */
+    public <S> List<Row<S>> rows(String topic, S source, Object key, Object value) {
+        List<TableStatement> tables = byTopic.get(topic);
+        if (tables == null) {
+            throw new RejectedRecordException("no table mapping for topic '" + topic + "'");
+        }
+        if (!(value instanceof Map<?, ?> fields)) {
+            throw new RejectedRecordException(value == null ? "record has no value" : "value is not an object but a "
+                    + value.getClass().getSimpleName());
+        }
+        List<Row<S>> rows = new ArrayList<>(tables.size());
+        for (TableStatement table : tables) {
+            rows.add(table.bind(source, key, fields));
+        }
+        return rows;
+    }
+
+    /**
+     * Writes rows; the future completes once Cassandra acknowledged every one of
+     * them, with the rows it refused as invalid (normally none). Rows with the same
+     * primary key are written in the order given, so the last record wins. Blocks
+     * the caller while the in-flight limit is reached.
+     */
+    public <S> CompletableFuture<List<Rejection<S>>> write(List<Row<S>> rows) {
+        Map<List<Object>, List<Row<S>>> partitions = new LinkedHashMap<>();
+        for (Row<S> row : rows) {
+            List<Object> partition = new ArrayList<>(row.partitionKey().size() + 1);
+            partition.add(row.table());
+            partition.addAll(row.partitionKey());
+            partitions.computeIfAbsent(partition, p -> new ArrayList<>()).add(row);
+        }
+        List<CompletableFuture<List<Rejection<S>>>> results = new ArrayList<>();
+        for (List<Row<S>> partition : partitions.values()) {
+            CompletableFuture<List<Rejection<S>>> chain = null;
+            for (List<Row<S>> chunk : chunks(partition)) {
+                chain = chain == null
+                        ? send(chunk, 0)
+                        : chain.thenComposeAsync(done -> send(chunk, 0).thenApply(more -> concat(done, more)), retries);
+            }
+            results.add(chain);
+        }
+        return collect(results);
+    }
+
+    /** Splits one partition's rows into batches that hold each primary key at most once. */
+    private <S> List<List<Row<S>>> chunks(List<Row<S>> partition) {
+        List<List<Row<S>>> chunks = new ArrayList<>();
+        List<Row<S>> current = new ArrayList<>();
+        Set<List<Object>> keys = new HashSet<>();
+        for (Row<S> row : partition) {
+            if (current.size() == options.maxBatchRows() || !keys.add(row.primaryKey())) {
+                chunks.add(current);
+                current = new ArrayList<>();
+                keys.clear();
+                keys.add(row.primaryKey());
+            }
+            current.add(row);
+        }
+        chunks.add(current);
+        return chunks;
+    }
+
+    private <S> CompletableFuture<List<Rejection<S>>> send(List<Row<S>> chunk, int attempt) {
+        CompletableFuture<List<Rejection<S>>> result = new CompletableFuture<>();
+        if (closed) {
+            result.completeExceptionally(new IllegalStateException("the Cassandra writer is closed"));
+            return result;
+        }
+        inFlight.acquireUninterruptibly();
+        session.executeAsync(statement(chunk)).whenComplete((rs, error) -> {
+            inFlight.release();
+            if (error == null) {
+                result.complete(List.of());
+            } else if (error instanceof QueryValidationException invalid) {
+                refused(chunk, invalid).whenComplete((r, e) -> complete(result, r, e));
+            } else {
+                retryLater(chunk, attempt, error, result);
+            }
+        });
+        return result;
+    }
+
+    /** An invalid batch is sent again row by row, so only the bad rows are refused. */
+    private <S> CompletableFuture<List<Rejection<S>>> refused(List<Row<S>> chunk, QueryValidationException error) {
+        if (chunk.size() == 1) {
+            Row<S> row = chunk.get(0);
+            return CompletableFuture.completedFuture(List.of(new Rejection<>(row.source(),
+                    new RejectedRecordException("Cassandra refused the row for " + row.table() + ": " + error.getMessage(), error))));
+        }
+        return CompletableFuture.supplyAsync(() -> chunk.stream().map(row -> send(List.of(row), 0)).toList(), retries)
+                .thenCompose(CassandraWriter::collect);
+    }
+
+    private <S> void retryLater(List<Row<S>> chunk, int attempt, Throwable error, CompletableFuture<List<Rejection<S>>> result) {
+        long failures = failedAttempts.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastRetryLog.get();
+        if (now - last >= RETRY_LOG_INTERVAL_NANOS && lastRetryLog.compareAndSet(last, now)) {
+            LOG.warn("Cassandra write failed ({}); retrying with backoff, {} failed attempts so far",
+                    error.toString(), failures);
+        }
+        waiting.add(result);
+        try {
+            retries.schedule(() -> {
+                waiting.remove(result);
+                send(chunk, attempt + 1).whenComplete((r, e) -> complete(result, r, e));
+            }, options.backoff(attempt).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            waiting.remove(result);
+            result.completeExceptionally(new IllegalStateException("the Cassandra writer closed before the write succeeded", error));
+        }
+    }
+
+    private Statement<?> statement(List<? extends Row<?>> chunk) {
+        BoundStatement first = chunk.get(0).statement();
+        if (chunk.size() == 1) {
+            return first;
+        }
+        List<BoundStatement> statements = chunk.stream().map(Row::statement).map(BoundStatement.class::cast).toList();
+        return BatchStatement.builder(BatchType.UNLOGGED)
+                .addStatements(new ArrayList<>(statements))
+                .setConsistencyLevel(first.getConsistencyLevel())
+                .setIdempotence(true)
+                .build();
+    }
+
+    private static <T> void complete(CompletableFuture<T> result, T value, Throwable error) {
+        if (error != null) {
+            result.completeExceptionally(error);
+        } else {
+            result.complete(value);
+        }
+    }
+
+    private static <S> List<Rejection<S>> concat(List<Rejection<S>> a, List<Rejection<S>> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        List<Rejection<S>> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static <S> CompletableFuture<List<Rejection<S>>> collect(List<CompletableFuture<List<Rejection<S>>>> results) {
+        return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<Rejection<S>> all = new ArrayList<>();
+            for (CompletableFuture<List<Rejection<S>>> r : results) {
+                all.addAll(r.join());
+            }
+            return all;
+        });
+    }
+
+    /** Stops retrying; writes still waiting for a retry fail, so their records are not committed. */
+    @Override
+    public void close() {
+        closed = true;
+        retries.shutdownNow();
+        for (CompletableFuture<?> future : waiting) {
+            future.completeExceptionally(new IllegalStateException("the Cassandra writer closed before the write succeeded"));
+        }
+    }
+}

@@ -1,0 +1,318 @@
+package dev.kafkapipeline.consumers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import dev.kafkapipeline.cassandra.client.CassandraSessions;
+import dev.kafkapipeline.common.config.EnvConfig;
+import dev.kafkapipeline.common.json.Json;
+import dev.kafkapipeline.common.kafka.KafkaSettings;
+import dev.kafkapipeline.common.kafka.Topics;
+import dev.kafkapipeline.local.junit.NativeStackTest;
+import dev.kafkapipeline.local.stack.NativeStack;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The consumers service against the real native stack. */
+@NativeStackTest
+class ConsumersTest {
+    private static final Duration LANDING = Duration.ofSeconds(120);
+    private static final String GROUP = "consumers-it";
+
+    private static NativeStack stack;
+    private static CqlSession session;
+    private static KafkaProducer<String, byte[]> producer;
+    private static ConsumersMain service;
+    private static Thread serviceThread;
+
+    @BeforeAll
+    static void startConsumers(NativeStack nativeStack) {
+        stack = nativeStack;
+        session = CassandraSessions.open(stack.cassandraSettings());
+        producer = new KafkaProducer<>(KafkaSettings.producer(stack.serviceEnvironment(), "consumers-it"));
+        service = new ConsumersMain();
+        EnvConfig env = stack.serviceEnvironment().with(Map.of("TOPIC_NAME", "all", "CONSUMER_GROUP", GROUP));
+        serviceThread = new Thread(() -> {
+            try {
+                service.run(env);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "consumers-under-test");
+        serviceThread.start();
+    }
+
+    @AfterAll
+    static void stopConsumers() throws InterruptedException {
+        service.stop();
+        serviceThread.join(Duration.ofSeconds(60).toMillis());
+        producer.close();
+        session.close();
+    }
+
+    @Test
+    void recordsOfEveryTopicLandAsTypedRows() {
+        int n = 40;
+        String location = "Consumed-" + System.nanoTime();
+        String sessionKey = "2019/Consumed_" + System.nanoTime();
+        Instant first = Instant.parse("2024-06-01T00:00:00Z");
+        for (int i = 0; i < n; i++) {
+            send(Topics.FAKER, location + "-" + i, person(location + "-" + i, i));
+            send(Topics.WEATHER, location, Map.of("location", location, "report_time", first.plusSeconds(i).toString(),
+                    "temp", 290.25, "sunset", 1_714_600_000L + i));
+            send(Topics.FASTF1, sessionKey + "/HAM", Map.of("session_key", sessionKey, "driver", "HAM", "lap_number", i + 1,
+                    "tyre_life", 3, "pit_stop", false, "date", "2019-04-28T12:10:00Z"));
+        }
+        awaitTrue(n + " faker rows", () -> fakerRows(location) == n);
+        awaitTrue(n + " weather rows", () -> count("weatherreport", "location", location) == n);
+        awaitTrue(n + " laps", () -> count("lapsummary", "session_key", sessionKey) == n);
+
+        Row weather = session.execute(SimpleStatement.newInstance("SELECT temp, sunset FROM kafkapipeline.weatherreport "
+                + "WHERE location = ? AND forecastdate = ?", location, first.plusSeconds(5))).one();
+        assertEquals(290.25, weather.getDouble("temp"));
+        assertEquals(1_714_600_005L, weather.getLong("sunset"));
+        Row lap = session.execute(SimpleStatement.newInstance("SELECT tyre_life, pit_stop, date FROM kafkapipeline.lapsummary "
+                + "WHERE session_key = ? AND driver = 'HAM' AND lap_number = 2", sessionKey)).one();
+        assertEquals(3, lap.getInt("tyre_life"));
+        assertEquals(false, lap.getBoolean("pit_stop"));
+        assertEquals(Instant.parse("2019-04-28T12:10:00Z"), lap.getInstant("date"));
+        assertEquals(1950 + 9, session.execute(SimpleStatement.newInstance(
+                "SELECT year FROM kafkapipeline.fakerdata WHERE name = ?", location + "-9")).one().getInt(0));
+    }
+
+    @Test
+    void badRecordsGoToTheDeadLetterTopicWithTheReason() {
+        String prefix = "consumer-mixed-" + System.nanoTime() + "-";
+        int good = 20;
+        for (int i = 0; i < good; i++) {
+            send(Topics.FAKER, prefix + "good-" + i, person(prefix + "good-" + i, i));
+        }
+        producer.send(new ProducerRecord<>(Topics.FAKER, prefix + "bad-json", "[1, 2".getBytes(StandardCharsets.UTF_8)));
+        Map<String, Object> badYear = person(prefix + "bad-year", 1);
+        badYear.put("year", 19.5);
+        send(Topics.FAKER, prefix + "bad-year", badYear);
+
+        awaitTrue(good + " good rows", () -> fakerRows(prefix + "good-") == good);
+        Map<String, String> reasons = deadLetterReasons(Topics.FAKER, prefix, 2);
+        assertEquals(2, reasons.size(), reasons.toString());
+        assertTrue(reasons.get(prefix + "bad-json").startsWith("invalid JSON"), reasons.toString());
+        assertEquals("field value.year = 19.5 does not fit column year (int): not a whole number", reasons.get(prefix + "bad-year"));
+    }
+
+    @Test
+    void bothPathsAtOnceStillGiveOneRowPerRecord() throws Exception {
+        stack.registerSinks();
+        String prefix = "both-" + System.nanoTime() + "-";
+        int n = 300;
+        for (int i = 0; i < n; i++) {
+            send(Topics.FAKER, prefix + i, person(prefix + i, i));
+        }
+        Map<TopicPartition, Long> end = endOffsets(Topics.FAKER);
+        awaitTrue("the connector's group committed to the end", () -> committedUpTo("connect-faker-sink", end));
+        awaitTrue("the consumers' group committed to the end", () -> committedUpTo(GROUP, end));
+        assertEquals(n, fakerRows(prefix));
+    }
+
+    @Test
+    void sigtermFinishesCommitsAndExitsZero() throws Exception {
+        String group = "sigterm-" + UUID.randomUUID();
+        String prefix = "sigterm-" + System.nanoTime() + "-";
+        Path log = Files.createTempFile("consumers-sigterm", ".log");
+        Map<String, String> env = new HashMap<>();
+        EnvConfig stackEnv = stack.serviceEnvironment();
+        env.put("KAFKA_BROKER_URL", stack.kafkaBootstrap());
+        env.put("CASSANDRA_HOST", stack.cassandraSettings().host());
+        env.put("CASSANDRA_PORT", Integer.toString(stack.cassandraSettings().port()));
+        env.put("TOPIC_NAME", "faker");
+        env.put("CONSUMER_GROUP", group);
+        env.put("CONSUMER_MAX_POLL_RECORDS", "50");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ConsumersMain.class.getName())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        Process child = builder.start();
+        try {
+            int n = 3000;
+            for (int i = 0; i < n; i++) {
+                producer.send(new ProducerRecord<>(Topics.FAKER, prefix + i, Json.toBytes(person(prefix + i, i))));
+            }
+            producer.flush();
+            // The in-process consumers write these records too: the child's own commits show it is at work.
+            awaitTrue("the child consumer committing", () -> committedAny(group));
+            child.destroy();
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the consumer exits within 60 s of SIGTERM");
+            assertEquals(0, child.exitValue(), Files.readString(log));
+        } finally {
+            child.destroyForcibly();
+        }
+        Map<TopicPartition, OffsetAndMetadata> committed = committed(group);
+        assertTrue(committed.values().stream().anyMatch(o -> o != null && o.offset() > 0), "offsets committed on SIGTERM");
+        // Every record below a committed offset has its row: the commit never ran ahead of the writes.
+        int checked = 0;
+        Properties props = KafkaSettings.consumer(stackEnv, "sigterm-check-" + UUID.randomUUID());
+        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = committed.keySet().stream().toList();
+            reader.assign(partitions);
+            reader.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = endOffsets(Topics.FAKER);
+            long deadline = System.nanoTime() + LANDING.toNanos();
+            while (partitions.stream().anyMatch(p -> reader.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(500))) {
+                    OffsetAndMetadata mark = committed.get(new TopicPartition(record.topic(), record.partition()));
+                    if (record.key() != null && record.key().startsWith(prefix) && mark != null && record.offset() < mark.offset()) {
+                        assertEquals(1, session.execute(SimpleStatement.newInstance(
+                                "SELECT name FROM kafkapipeline.fakerdata WHERE name = ?", record.key())).all().size(), record.key());
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 0, "some committed records checked");
+    }
+
+    private static Map<String, Object> person(String name, int i) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", name);
+        p.put("building_number", Integer.toString(i));
+        p.put("street_name", "High Street");
+        p.put("city", "Gotham");
+        p.put("country", "Utopia");
+        p.put("postcode", "9999");
+        p.put("year", 1950 + i);
+        p.put("job", "Pilot");
+        p.put("company", "Initech");
+        p.put("company_email", "hr@initech.example");
+        p.put("ssn", "000-00-0000");
+        p.put("passport_number", "P000");
+        p.put("credit_card_provider", "Mastercard");
+        p.put("credit_card_number", "5500000000000004");
+        p.put("credit_card_expire", "01/30");
+        p.put("credit_card_security_code", "999");
+        return p;
+    }
+
+    private static void send(String topic, String key, Map<String, Object> value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, Json.toBytes(value))).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long fakerRows(String prefix) {
+        long n = 0;
+        for (Row row : session.execute(SimpleStatement.newInstance("SELECT name FROM kafkapipeline.fakerdata").setPageSize(5000))) {
+            if (row.getString(0).startsWith(prefix)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static long count(String table, String column, String key) {
+        return session.execute(SimpleStatement.newInstance(
+                "SELECT count(*) FROM kafkapipeline." + table + " WHERE " + column + " = ?", key)).one().getLong(0);
+    }
+
+    private static Map<String, String> deadLetterReasons(String topic, String prefix, int expected) {
+        Map<String, String> reasons = new HashMap<>();
+        Properties props = KafkaSettings.consumer(stack.serviceEnvironment(), "dlq-reader-" + UUID.randomUUID());
+        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(props)) {
+            reader.subscribe(List.of(Topics.deadLetterTopic(topic)));
+            long deadline = System.nanoTime() + LANDING.toNanos();
+            while (reasons.size() < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(500))) {
+                    Header message = record.headers().lastHeader(DeadLetters.MESSAGE);
+                    if (record.key() != null && record.key().startsWith(prefix) && message != null) {
+                        reasons.put(record.key(), new String(message.value(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        return reasons;
+    }
+
+    private static Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()));
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(String topic) throws Exception {
+        try (Admin admin = admin()) {
+            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            for (int p = 0; p < partitions; p++) {
+                request.put(new TopicPartition(topic, p), OffsetSpec.latest());
+            }
+            Map<TopicPartition, Long> end = new HashMap<>();
+            admin.listOffsets(request).all().get().forEach((tp, info) -> end.put(tp, info.offset()));
+            return end;
+        }
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> committed(String group) throws Exception {
+        try (Admin admin = admin()) {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        }
+    }
+
+    private static boolean committedAny(String group) {
+        try {
+            return committed(group).values().stream().anyMatch(o -> o != null && o.offset() > 0);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static boolean committedUpTo(String group, Map<TopicPartition, Long> end) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = committed(group);
+            return end.entrySet().stream().allMatch(e -> e.getValue() == 0
+                    || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static void awaitTrue(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + LANDING.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not reached within " + LANDING.toSeconds() + " s: " + what);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for " + what);
+            }
+        }
+    }
+}

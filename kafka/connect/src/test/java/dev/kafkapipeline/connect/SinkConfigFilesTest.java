@@ -1,0 +1,108 @@
+package dev.kafkapipeline.connect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.kafkapipeline.cassandra.client.mapping.ColumnMapping;
+import dev.kafkapipeline.cassandra.client.mapping.TableMapping;
+import dev.kafkapipeline.common.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
+
+/** The committed sink configs map every column of their table, read from the .cql files themselves. */
+class SinkConfigFilesTest {
+    private static final Path SINKS = Path.of("sinks");
+    private static final Path CQL = Path.of("../../cassandra");
+
+    record SinkFile(String name, Map<String, String> config) {}
+
+    static SinkFile read(String file) throws IOException {
+        Map<String, Object> json = Json.MAPPER.readValue(Files.readAllBytes(SINKS.resolve(file)), new TypeReference<>() {});
+        Map<String, String> config = Json.MAPPER.convertValue(json.get("config"), new TypeReference<>() {});
+        return new SinkFile((String) json.get("name"), config);
+    }
+
+    static List<String> tableColumns(String table) throws IOException {
+        String schema = Files.readString(CQL.resolve("schema.cql")) + Files.readString(CQL.resolve("schema-faker.cql"));
+        Matcher body = Pattern.compile("kafkapipeline\\." + table + "\\s*\\((.*?)\\n\\)", Pattern.DOTALL).matcher(schema);
+        assertTrue(body.find(), "table " + table + " in the .cql files");
+        List<String> columns = new ArrayList<>();
+        for (String line : body.group(1).split("\\n")) {
+            String trimmed = line.strip();
+            if (!trimmed.isEmpty() && !trimmed.startsWith("--") && !trimmed.startsWith("PRIMARY KEY")) {
+                columns.add(trimmed.split("\\s+")[0]);
+            }
+        }
+        return columns;
+    }
+
+    private static TableMapping only(SinkFile sink) {
+        // What the worker's env config provider does before the connector sees the config.
+        Map<String, String> env = Map.of("CASSANDRA_HOST", "localhost", "CASSANDRA_PORT", "9042", "CASSANDRA_KEYSPACE", "kafkapipeline");
+        Map<String, String> withEnvResolved = new HashMap<>();
+        sink.config().forEach((key, value) -> {
+            Matcher variable = Pattern.compile("\\$\\{env:([A-Z_]+)}").matcher(value);
+            withEnvResolved.put(key, variable.matches() ? env.get(variable.group(1)) : value);
+        });
+        List<TableMapping> mappings = new CassandraSinkConfig(withEnvResolved).mappings();
+        assertEquals(1, mappings.size(), sink.name());
+        return mappings.get(0);
+    }
+
+    @Test
+    void weatherMapsReportTimeToForecastdateAndTheRestByName() throws IOException {
+        SinkFile sink = read("weather-sink.json");
+        TableMapping mapping = only(sink);
+        assertEquals("weather-sink", sink.name());
+        assertEquals("weather", mapping.topic());
+        assertEquals("weatherreport", mapping.table());
+        assertEquals(tableColumns("weatherreport"), mapping.columns().stream().map(ColumnMapping::column).toList());
+        for (ColumnMapping column : mapping.columns()) {
+            String expected = column.column().equals("forecastdate") ? "value.report_time" : "value." + column.column();
+            assertEquals(expected, column.path().toString());
+        }
+        assertEquals("weather.dlq", sink.config().get("errors.deadletterqueue.topic.name"));
+    }
+
+    @Test
+    void fakerAndFastf1MapEveryColumnByName() throws IOException {
+        for (String[] expected : new String[][] {{"faker-sink.json", "faker", "fakerdata"}, {"fastf1-sink.json", "fastf1", "lapsummary"}}) {
+            SinkFile sink = read(expected[0]);
+            TableMapping mapping = only(sink);
+            assertEquals(expected[1], mapping.topic());
+            assertEquals(expected[2], mapping.table());
+            assertEquals(tableColumns(expected[2]), mapping.columns().stream().map(ColumnMapping::column).toList());
+            mapping.columns().forEach(c -> assertEquals("value." + c.column(), c.path().toString()));
+            assertEquals(expected[1] + ".dlq", sink.config().get("errors.deadletterqueue.topic.name"));
+            assertEquals("all", sink.config().get("errors.tolerance"));
+            assertEquals("true", sink.config().get("errors.deadletterqueue.context.headers.enable"));
+        }
+    }
+
+    @Test
+    void aSubscribedTopicWithoutMappingIsAConfigError() {
+        ConfigException missing = assertThrows(ConfigException.class, () -> new CassandraSinkConfig(Map.of(
+                "topics", "weather,faker",
+                "topic.weather.ks.weatherreport.mapping", "location=value.location")).mappings());
+        assertTrue(missing.getMessage().contains("'faker'"), missing.getMessage());
+    }
+
+    @Test
+    void connectorRefusesABadMappingAtStart() {
+        ConfigException bad = assertThrows(ConfigException.class, () -> new CassandraSinkConnector().start(Map.of(
+                "topics", "faker",
+                "topic.faker.ks.fakerdata.mapping", "name=value.name, city")));
+        assertTrue(bad.getMessage().contains("'city'"), bad.getMessage());
+    }
+}
