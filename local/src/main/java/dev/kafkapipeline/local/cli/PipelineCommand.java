@@ -5,6 +5,7 @@ import dev.kafkapipeline.cassandra.client.CassandraSessions;
 import dev.kafkapipeline.common.config.ConfigException;
 import dev.kafkapipeline.common.config.EnvConfig;
 import dev.kafkapipeline.local.process.LogTail;
+import dev.kafkapipeline.local.process.ModuleClasspath;
 import dev.kafkapipeline.local.stack.NativeStack;
 import dev.kafkapipeline.local.stack.StackSettings;
 import dev.kafkapipeline.local.stack.StackStartException;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -35,6 +37,7 @@ public final class PipelineCommand {
               cqlsh              interactive CQL (use kafkapipeline; select * from lapsummary;)
               logs SERVICE [-n N] [-f]   the last N lines (default 100) of a service's log; -f follows it
               reset [--yes]      delete the stack's data and logs (the stack must be down)
+              bench sink         push 200,000 faker-shaped records through the connector, the consumers and the driver alone (stack must be up)
               laps [--archive URL] [--drivers VER,LEC|all] SESSION
                                  a session's F1 laps as CSV (SESSION: an archive path, or YEAR EVENT SESSION); no Kafka needed
             """;
@@ -76,6 +79,7 @@ public final class PipelineCommand {
             case "cqlsh" -> cqlsh();
             case "logs" -> logs(rest);
             case "reset" -> reset(rest);
+            case "bench" -> bench(rest);
             case "help", "-h", "--help" -> {
                 out.print(USAGE);
                 yield 0;
@@ -241,6 +245,40 @@ public final class PipelineCommand {
             err.println("pipeline: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private int bench(List<String> args) {
+        if (!args.equals(List.of("sink"))) {
+            err.println("pipeline: bench knows one benchmark: ./pipeline bench sink");
+            return 2;
+        }
+        NativeStack stack = stack();
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("KAFKA_BROKER_URL", stack.kafkaBootstrap());
+        env.put("CASSANDRA_HOST", stack.cassandraSettings().host());
+        env.put("CASSANDRA_PORT", Integer.toString(stack.cassandraSettings().port()));
+        env.put("CONNECT_URL", stack.connectUrl());
+        return runModule("consumers", "dev.kafkapipeline.consumers.bench.SinkBenchmark", List.of(), env);
+    }
+
+    /** Runs a module's main class in a JVM of its own, with the module's classpath, in the foreground. */
+    private int runModule(String module, String mainClass, List<String> args, Map<String, String> env) {
+        ModuleClasspath classpath = ModuleClasspath.of(repository.resolve(module)).orElseThrow(() -> new IllegalStateException(
+                "module " + module + " is not built: run ./mvnw -q -DskipTests package"));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath.classpath(), mainClass));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(repository.toFile()).inheritIO();
+        builder.environment().putAll(env);
+        try {
+            return builder.start().waitFor();
+        } catch (IOException e) {
+            err.println("pipeline: cannot start " + mainClass + ": " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
         }
     }
 
