@@ -1,0 +1,4 @@
+package dev.kafkapipeline.vis.race;
+
+/** Consecutive laps, both ends included. */
+public record LapRange(int firstLap, int lastLap) {}
