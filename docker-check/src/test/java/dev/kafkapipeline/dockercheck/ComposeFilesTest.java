@@ -1,0 +1,256 @@
+package dev.kafkapipeline.dockercheck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * The compose files as a whole: one per service folder, all included by the
+ * root file without conflicts, on fixed-name networks, started in order on
+ * health checks, with the local override and the .env they read.
+ */
+class ComposeFilesTest {
+
+    private final Deployment deployment = new Deployment(Repository.locate());
+    private final Repository repository = deployment.repository();
+
+    @Test
+    void everyServiceFolderHasItsDockerfileAndComposeFile() {
+        List<String> missing = new ArrayList<>();
+        Deployment.SERVICE_FOLDERS.forEach((folder, dockerfile) -> {
+            for (String file : List.of(dockerfile, "docker-compose.yml")) {
+                if (!Files.isRegularFile(repository.resolve(folder + "/" + file))) {
+                    missing.add(folder + "/" + file);
+                }
+            }
+        });
+        assertEquals(List.of(), missing, "service folders without their Docker files");
+    }
+
+    @Test
+    void rootFileIncludesEveryServiceFileWithoutConflicts() {
+        List<Path> included = ComposeModel.includeEntries(deployment.rootFile()).stream().map(e -> e.get(0)).toList();
+        assertEquals(new TreeSet<>(deployment.serviceFiles()), new TreeSet<>(included),
+                "the root docker-compose.yml must include each service folder's file exactly once");
+        assertEquals(List.of(), deployment.rootModel().conflicts(), "what Compose would reject while resolving the includes");
+    }
+
+    @Test
+    void includeOverlaysOnlyAddStartOrder() {
+        List<String> problems = new ArrayList<>();
+        for (List<Path> entry : ComposeModel.includeEntries(deployment.rootFile())) {
+            for (Path overlay : entry.subList(1, entry.size())) {
+                Map<String, Object> model = ComposeYaml.read(overlay);
+                model.keySet().stream().filter(k -> !k.equals("services") && !k.startsWith("x-"))
+                        .forEach(k -> problems.add(overlay + ": top-level " + k));
+                ComposeModel.section(model, "services").forEach((name, definition) ->
+                        ComposeModel.asMap(definition).keySet().stream().filter(k -> !k.equals("depends_on"))
+                                .forEach(k -> problems.add(overlay + ": " + name + "." + k)));
+            }
+        }
+        assertEquals(List.of(), problems,
+                "an overlay may only add depends_on, so that each folder's own file stays complete when run alone");
+    }
+
+    @Test
+    void servicesKeepTheOriginalContainerNames() {
+        Map<String, ComposeService> services = deployment.rootModel().services();
+        Map<String, String> actual = new LinkedHashMap<>();
+        Deployment.CONTAINER_NAMES.keySet().forEach(s -> actual.put(s,
+                services.containsKey(s) ? services.get(s).string("container_name").orElse("(none)") : "(no such service)"));
+        assertEquals(Deployment.CONTAINER_NAMES, actual);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> networksAreDeclaredWithFixedNames() {
+        return deployment.standaloneFiles().stream().map(file -> DynamicTest.dynamicTest(repository.relativize(file), () -> {
+            ComposeModel model = ComposeModel.ofFile(file);
+            boolean cluster = file.getFileName().toString().equals("docker-compose.cluster.yml");
+            List<String> problems = new ArrayList<>();
+            for (ComposeService service : model.services().values()) {
+                if (service.networks().isEmpty()) {
+                    problems.add(service.name() + " joins no named network");
+                }
+                for (String network : service.networks()) {
+                    if (!model.networks().containsKey(network)) {
+                        problems.add(service.name() + " uses undeclared network " + network);
+                        continue;
+                    }
+                    Object name = ComposeModel.asMap(model.networks().get(network)).get("name");
+                    if (name == null) {
+                        problems.add(network + " has no fixed name");
+                    } else if (!cluster && !(Deployment.FIXED_NETWORKS.contains(network) && network.equals(name))) {
+                        problems.add(network + " must be one of " + Deployment.FIXED_NETWORKS + " under its own name, is " + name);
+                    }
+                }
+            }
+            assertEquals(List.of(), problems, repository.relativize(file));
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> startOrderIsDeclaredAndHealthChecksExistWhereItWaitsForThem() {
+        return deployment.runnableModels().stream().map(model -> DynamicTest.dynamicTest(model.description(), () -> {
+            List<String> problems = new ArrayList<>();
+            for (ComposeService service : model.services().values()) {
+                if (!service.ports().isEmpty() && !service.hasHealthcheck()) {
+                    problems.add(service.name() + " publishes ports but has no health check");
+                }
+                service.dependsOn().forEach((target, condition) -> {
+                    ComposeService dependency = model.services().get(target);
+                    if (dependency == null) {
+                        problems.add(service.name() + " depends on undefined " + target);
+                    } else if (condition.equals("service_healthy") && !dependency.hasHealthcheck()) {
+                        problems.add(service.name() + " waits for " + target + " to be healthy, which has no health check");
+                    } else if (condition.equals("service_completed_successfully")
+                            && !dependency.string("restart").orElse("no").equals("no")) {
+                        problems.add(target + " is waited for as a one-shot job but restarts");
+                    } else if (condition.equals("service_started")) {
+                        problems.add(service.name() + " depends on " + target + " without a health or completion condition");
+                    }
+                });
+            }
+            assertEquals(List.of(), problems, model.description());
+        }));
+    }
+
+    @Test
+    void wholePipelineStartsInOrder() {
+        Map<String, ComposeService> services = deployment.rootModel().services();
+        Map<String, Map<String, String>> required = Deployment.orderedMap(
+                "cassandra-init", Map.of("cassandradb", "service_healthy"),
+                "kafka-init", Map.of("broker", "service_healthy"),
+                "kafka-connect", Map.of("broker", "service_healthy", "cassandra-init", "service_completed_successfully"),
+                "kafka-ui", Map.of("broker", "service_healthy"),
+                "faker", Map.of("kafka-init", "service_completed_successfully"),
+                "openweathermap", Map.of("kafka-init", "service_completed_successfully"),
+                "fastf1", Map.of("kafka-init", "service_completed_successfully"),
+                "weatherconsumer", Map.of("kafka-init", "service_completed_successfully", "cassandra-init", "service_completed_successfully"),
+                "fakerconsumer", Map.of("kafka-init", "service_completed_successfully", "cassandra-init", "service_completed_successfully"),
+                "fastf1consumer", Map.of("kafka-init", "service_completed_successfully", "cassandra-init", "service_completed_successfully"),
+                "datavis", Map.of("cassandra-init", "service_completed_successfully"));
+        List<String> missing = new ArrayList<>();
+        required.forEach((service, needs) -> needs.forEach((target, condition) -> {
+            String actual = services.containsKey(service) ? services.get(service).dependsOn().get(target) : null;
+            if (!condition.equals(actual)) {
+                missing.add(service + " -> " + target + " (" + condition + "), found " + actual);
+            }
+        }));
+        assertEquals(List.of(), missing, "start order of `docker compose up` from the root file");
+    }
+
+    @Test
+    void overrideBindsEveryPublishedPortToLoopbackAndTakesSecretsFromEnv() {
+        Path overrideFile = repository.resolve("docker-compose.override.yml");
+        Map<String, Object> override = ComposeModel.section(ComposeYaml.read(overrideFile), "services");
+        Map<String, ComposeService> services = deployment.rootModel().services();
+        List<String> problems = new ArrayList<>();
+        override.keySet().stream().filter(s -> !services.containsKey(s)).forEach(s -> problems.add("unknown service " + s));
+        for (ComposeService service : services.values()) {
+            if (service.ports().isEmpty()) {
+                continue;
+            }
+            ComposeService local = new ComposeService(service.name(), ComposeModel.asMap(override.get(service.name())), overrideFile);
+            List<PortMapping> expected = service.ports().stream()
+                    .map(p -> new PortMapping("127.0.0.1", p.published(), p.target())).toList();
+            if (!expected.equals(local.ports())) {
+                problems.add(service.name() + " ports " + local.ports() + ", expected " + expected);
+            }
+            if (!"!override".equals(tagOf(overrideFile, service.name(), "ports"))) {
+                problems.add(service.name() + " ports must be tagged !override, or Compose adds them to the file's own");
+            }
+        }
+        ComposeService owm = new ComposeService("openweathermap", ComposeModel.asMap(override.get("openweathermap")), overrideFile);
+        if (!owm.environment().getOrDefault("OWM_API_KEY", "").startsWith("${OWM_API_KEY")) {
+            problems.add("openweathermap must take OWM_API_KEY from .env");
+        }
+        assertEquals(List.of(), problems, overrideFile.toString());
+    }
+
+    private static String tagOf(Path file, String service, String key) {
+        Node services = value((MappingNode) ComposeYaml.node(file), "services");
+        Node definition = value((MappingNode) services, service);
+        Node node = definition == null ? null : value((MappingNode) definition, key);
+        return node == null ? null : node.getTag().getValue();
+    }
+
+    private static Node value(MappingNode mapping, String key) {
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(key)) {
+                return tuple.getValueNode();
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void everyInterpolatedVariableIsDocumentedInEnvExampleAndEnvIsIgnored() throws IOException {
+        Set<String> interpolated = new TreeSet<>();
+        List<Path> files = new ArrayList<>(deployment.standaloneFiles());
+        files.add(repository.resolve("docker-compose.override.yml"));
+        Pattern variable = Pattern.compile("(?<!\\$)\\$\\{([A-Z][A-Z0-9_]*)");
+        for (Path file : files) {
+            Matcher m = variable.matcher(Files.readString(file));
+            while (m.find()) {
+                interpolated.add(m.group(1));
+            }
+        }
+        Set<String> documented = new TreeSet<>();
+        for (String line : Files.readAllLines(repository.resolve(".env.example"))) {
+            if (line.matches("[A-Z][A-Z0-9_]*=.*")) {
+                documented.add(line.substring(0, line.indexOf('=')));
+            }
+        }
+        assertEquals(interpolated, documented, ".env.example must list exactly the variables the compose files interpolate");
+        assertTrue(Files.readAllLines(repository.resolve(".gitignore")).contains(".env"), ".env must be git-ignored");
+        List<String> ignored = Files.readAllLines(repository.resolve(".dockerignore"));
+        for (String entry : List.of(".env", "**/target/", ".git/")) {
+            assertTrue(ignored.contains(entry), ".dockerignore must keep " + entry + " out of the build context");
+        }
+    }
+
+    @Test
+    void kafkaImagesMatchTheProjectsKafkaVersion() {
+        String expected = "apache/kafka:" + repository.rootProperty("kafka.version");
+        List<String> images = new ArrayList<>();
+        deployment.runnableModels().forEach(m -> m.services().values().forEach(s -> s.string("image")
+                .filter(i -> i.startsWith("apache/kafka:")).ifPresent(images::add)));
+        images.add(Dockerfile.read(repository.resolve("kafka/Dockerfile-connect")).finalStage().image());
+        assertFalse(images.isEmpty());
+        images.forEach(image -> assertEquals(expected, image, "Kafka image tag"));
+    }
+
+    @Test
+    void thirdPartyImagesArePinned() {
+        List<String> unpinned = new ArrayList<>();
+        deployment.runnableModels().forEach(m -> m.services().values().stream().filter(s -> s.buildContext().isEmpty())
+                .forEach(s -> {
+                    String image = s.string("image").orElse("");
+                    if (!image.contains(":") || image.endsWith(":latest")) {
+                        unpinned.add(s.where() + ": " + image);
+                    }
+                }));
+        assertEquals(List.of(), unpinned);
+    }
+
+}

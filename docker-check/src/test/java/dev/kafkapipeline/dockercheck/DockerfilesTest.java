@@ -1,0 +1,136 @@
+package dev.kafkapipeline.dockercheck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every image's build: contexts, Dockerfiles, copied and mounted files exist;
+ * Java images are multi-stage, non-root and run their module's main class.
+ * Files of modules not on this branch yet are reported and skipped.
+ */
+class DockerfilesTest {
+
+    private final Deployment deployment = new Deployment(Repository.locate());
+    private final Repository repository = deployment.repository();
+
+    @TestFactory
+    Stream<DynamicTest> buildContextsDockerfilesAndCopiedFilesExist() {
+        return deployment.allServices().filter(s -> s.buildContext().isPresent())
+                .map(s -> DynamicTest.dynamicTest(s.where(), () -> checkBuild(s)));
+    }
+
+    private void checkBuild(ComposeService service) {
+        Path context = service.buildContext().orElseThrow();
+        assertEquals(repository.root(), context, service.where() + ": the build context must be the repository root");
+        Path dockerfilePath = service.dockerfile().orElseThrow();
+        assertTrue(Files.isRegularFile(dockerfilePath), service.where() + ": no Dockerfile " + dockerfilePath);
+        Dockerfile dockerfile = Dockerfile.read(dockerfilePath);
+        List<String> pending = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (Dockerfile.Copy copy : dockerfile.copies()) {
+            if (copy.fromStage()) {
+                continue;
+            }
+            for (String source : copy.sources()) {
+                if (source.startsWith("http://") || source.startsWith("https://") || source.equals(".")) {
+                    continue;
+                }
+                if (!Files.exists(context.resolve(source))) {
+                    String folder = deployment.moduleFolderOf(source);
+                    (folder != null && !repository.moduleExists(folder) ? pending : missing)
+                            .add(copy.keyword() + " " + source);
+                }
+            }
+        }
+        assertEquals(List.of(), missing, dockerfilePath + ": sources that do not exist in the build context");
+        for (String module : ServiceCode.builtModules(dockerfile)) {
+            if (!repository.moduleExists(module)) {
+                pending.add("module " + module);
+            } else {
+                assertTrue(repository.moduleFolders().contains(module),
+                        dockerfilePath + " builds -pl " + module + ", which the root pom does not list");
+            }
+        }
+        Assumptions.assumeTrue(pending.isEmpty(), () -> Deployment.report(dockerfilePath + ": not checked yet, " + pending
+                + " belong to modules not on this branch yet"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> boundHostFilesExist() {
+        return deployment.allServices().filter(s -> s.bindSources().size() > 0)
+                .map(s -> DynamicTest.dynamicTest(s.where(), () -> {
+                    List<String> pending = new ArrayList<>();
+                    List<String> missing = new ArrayList<>();
+                    for (Path source : s.bindSources()) {
+                        if (!Files.exists(source)) {
+                            String folder = deployment.moduleFolderOf(repository.relativize(source));
+                            (folder != null && !repository.moduleExists(folder) ? pending : missing)
+                                    .add(repository.relativize(source));
+                        }
+                    }
+                    assertEquals(List.of(), missing, s.where() + ": bind-mounted host paths that do not exist"
+                            + " (Docker would create empty folders in their place)");
+                    Assumptions.assumeTrue(pending.isEmpty(), () -> Deployment.report(s.where() + ": mounts " + pending
+                            + " of modules not on this branch yet"));
+                }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> javaServiceImagesAreMultiStageNonRootAndRunTheModule() {
+        return Deployment.MAIN_CLASSES.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+            Dockerfile dockerfile = Dockerfile.read(repository.resolve(e.getKey() + "/Dockerfile"));
+            checkJavaImage(dockerfile, "eclipse-temurin:17-jre");
+            Dockerfile.Stage runtime = dockerfile.finalStage();
+            String entrypoint = runtime.last("ENTRYPOINT").map(Dockerfile.Instruction::arguments).orElse("");
+            assertTrue(entrypoint.contains(e.getValue()), dockerfile.file() + ": ENTRYPOINT must run " + e.getValue());
+            assertEquals(List.of(e.getKey()), ServiceCode.builtModules(dockerfile), dockerfile.file() + ": -pl");
+            Assumptions.assumeTrue(repository.moduleExists(e.getKey()),
+                    () -> Deployment.report(e.getKey() + " is not on this branch yet: its main class is not checked"));
+            Path main = repository.resolve(e.getKey() + "/src/main/java/" + e.getValue().replace('.', '/') + ".java");
+            assertTrue(Files.isRegularFile(main), dockerfile.file() + " runs " + e.getValue() + ", but there is no " + main);
+        }));
+    }
+
+    @Test
+    void dataVisImageIsMultiStageNonRootAndStartsTheProjectsKernel() throws IOException {
+        Path file = repository.resolve("data-vis/Dockerfile");
+        checkJavaImage(Dockerfile.read(file), "eclipse-temurin:17-jdk");
+        Matcher kernel = Pattern.compile("dev\\.kafkapipeline\\.[\\w.]+Main").matcher(Files.readString(file));
+        assertTrue(kernel.find(), file + " names no kernel main class");
+        Assumptions.assumeTrue(repository.moduleExists("data-vis/kernel"),
+                () -> Deployment.report("data-vis/kernel is not on this branch yet: the kernel main class is not checked"));
+        Path main = repository.resolve("data-vis/kernel/src/main/java/" + kernel.group().replace('.', '/') + ".java");
+        assertTrue(Files.isRegularFile(main), file + " starts " + kernel.group() + ", but there is no " + main);
+    }
+
+    private static void checkJavaImage(Dockerfile dockerfile, String runtimeImage) {
+        assertEquals(2, dockerfile.stages().size(), dockerfile.file() + ": a build stage and a runtime stage");
+        Dockerfile.Stage build = dockerfile.stages().get(0);
+        Dockerfile.Stage runtime = dockerfile.finalStage();
+        assertEquals("maven:3.9-eclipse-temurin-17", build.image(), dockerfile.file() + ": build stage image");
+        assertEquals(runtimeImage, runtime.image(), dockerfile.file() + ": runtime stage image");
+        String user = runtime.last("USER").map(Dockerfile.Instruction::arguments).orElse("root");
+        assertFalse(user.equals("root") || user.equals("0"), dockerfile.file() + ": the runtime stage must not run as root");
+        List<String> fromContext = runtime.instructions().stream()
+                .filter(i -> i.keyword().equals("COPY") || i.keyword().equals("ADD"))
+                .map(Dockerfile::copy).filter(c -> !c.fromStage())
+                .flatMap(c -> c.sources().stream()).filter(source -> !source.startsWith("https://")).toList();
+        assertEquals(List.of(), fromContext,
+                dockerfile.file() + ": the runtime stage takes only the build stage's jar and lib/, nothing from the sources");
+    }
+
+}
