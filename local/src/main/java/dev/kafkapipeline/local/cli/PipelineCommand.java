@@ -37,6 +37,8 @@ public final class PipelineCommand {
               cqlsh              interactive CQL (use kafkapipeline; select * from lapsummary;)
               logs SERVICE [-n N] [-f]   the last N lines (default 100) of a service's log; -f follows it
               reset [--yes]      delete the stack's data and logs (the stack must be down)
+              render [--session KEY] [--drivers VER,LEC]
+                                 redraw img/lap_time.png, img/tyre_strategy.png and img/weather.png from Cassandra
               bench sink         push 200,000 faker-shaped records through the connector, the consumers and the driver alone (stack must be up)
               laps [--archive URL] [--drivers VER,LEC|all] SESSION
                                  a session's F1 laps as CSV (SESSION: an archive path, or YEAR EVENT SESSION); no Kafka needed
@@ -80,6 +82,7 @@ public final class PipelineCommand {
             case "logs" -> logs(rest);
             case "reset" -> reset(rest);
             case "bench" -> bench(rest);
+            case "render" -> render(rest);
             case "help", "-h", "--help" -> {
                 out.print(USAGE);
                 yield 0;
@@ -263,6 +266,16 @@ public final class PipelineCommand {
         env.put("CASSANDRA_PORT", Integer.toString(stack.cassandraSettings().port()));
         env.put("CONNECT_URL", stack.connectUrl());
         return runModule("consumers", "dev.kafkapipeline.consumers.bench.SinkBenchmark", List.of(), env);
+    }
+
+    private int render(List<String> args) {
+        NativeStack stack = stack();
+        List<String> renderArgs = new java.util.ArrayList<>(List.of("--out", repository.resolve("img").toString()));
+        renderArgs.addAll(args);
+        return runModule("data-vis", "dev.kafkapipeline.vis.RenderCommand", renderArgs, Map.of(
+                "CASSANDRA_HOST", stack.cassandraSettings().host(),
+                "CASSANDRA_PORT", Integer.toString(stack.cassandraSettings().port()),
+                "CASSANDRA_KEYSPACE", stack.cassandraSettings().keyspace()));
     }
 
     /** Runs a module's main class in a JVM of its own, with the module's classpath, in the foreground. */
