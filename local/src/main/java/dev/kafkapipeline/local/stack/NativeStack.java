@@ -268,6 +268,11 @@ public final class NativeStack {
 
     /** Registers every sink config of kafka/connect/sinks with Connect; idempotent. */
     public List<String> registerSinks() {
+        if (!SinkRegistration.pluginBuilt(settings.repository())) {
+            step("sinks", "not registered: the sink plugin is not built yet (" + ConnectWorker.PLUGIN_FOLDER
+                    + " holds no jar; ./mvnw -q -DskipTests package builds it)");
+            return List.of();
+        }
         List<String> names = SinkRegistration.registerAll(settings.repository(), connectUrl(), Duration.ofSeconds(60));
         step("sinks", names.isEmpty() ? "none to register (no " + SinkRegistration.SINKS_FOLDER + "/*.json)" : "registered " + names);
         return names;
