@@ -185,9 +185,11 @@ public final class NativeStack {
                 process.forgetStalePidFile();
             }
             for (Map.Entry<Integer, String> port : service.ports().entrySet()) {
-                if (!Ports.isFree(port.getKey())) {
+                // A server that has just stopped may hold its port for a moment longer.
+                if (!Poll.until(() -> Ports.isFree(port.getKey()), Duration.ofSeconds(5), Duration.ofMillis(250))) {
                     throw new StackStartException("port " + port.getKey() + " (" + port.getValue()
-                            + ") is in use by another program: stop it, or set that variable to a free port");
+                            + ") is in use by another program (ss -ltnp 'sport = :" + port.getKey()
+                            + "' shows which): stop it, or set that variable to a free port");
                 }
             }
             service.prepare();
