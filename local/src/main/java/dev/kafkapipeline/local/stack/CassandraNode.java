@@ -17,7 +17,7 @@ import java.util.Map;
  * A single Apache Cassandra node (cassandra-all from Maven Central) in its own
  * JVM, listening on loopback only, with its data under the stack's data folder.
  */
-final class CassandraNode implements StackService {
+final class CassandraNode extends ServerNode {
     static final String NAME = "cassandra";
     static final String MODULE = "cassandra/node";
 
@@ -58,17 +58,8 @@ final class CassandraNode implements StackService {
             "-Dio.netty.allocator.useCacheForAllThreads=true",
             "-Dio.netty.allocator.maxOrder=11");
 
-    private final StackSettings settings;
-    private final ModuleClasspath classpath;
-
     CassandraNode(StackSettings settings, ModuleClasspath classpath) {
-        this.settings = settings;
-        this.classpath = classpath;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, settings, classpath);
     }
 
     @Override
@@ -81,10 +72,6 @@ final class CassandraNode implements StackService {
         return Map.of(
                 settings.ports().cassandraCql(), "Cassandra CQL (PIPELINE_CASSANDRA_PORT)",
                 settings.ports().cassandraStorage(), "Cassandra storage (PIPELINE_CASSANDRA_STORAGE_PORT)");
-    }
-
-    private Path home() {
-        return settings.dataDirectory().resolve(NAME);
     }
 
     private Path yaml() {
@@ -137,18 +124,13 @@ final class CassandraNode implements StackService {
                 "-Dcassandra.storagedir=" + home(),
                 "-Dcassandra.logdir=" + settings.logDirectory(),
                 "-Dcassandra-foreground=yes",
-                "-Dlogback.configurationFile=" + classpath.module().resolve("target/classes/logback-cassandra.xml"),
+                "-Dlogback.configurationFile=" + loggingConfig("logback-cassandra.xml"),
                 // A single node has no gossip to wait for; these cut start-up by seconds.
                 "-Dcassandra.skip_wait_for_gossip_to_settle=0",
                 "-Dcassandra.ring_delay_ms=1000",
                 "-Dcassandra.superuser_setup_delay_ms=0"));
         return JvmCommand.of(marker, settings.cassandraHeap(), options, classpath,
                 "org.apache.cassandra.service.CassandraDaemon", List.of());
-    }
-
-    @Override
-    public Map<String, String> environment() {
-        return Map.of();
     }
 
     @Override

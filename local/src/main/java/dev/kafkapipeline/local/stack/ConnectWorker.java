@@ -19,23 +19,14 @@ import java.util.Map;
  * project's sink plugin folder on its plugin path. Connector configs may use
  * {@code ${env:CASSANDRA_HOST}} and friends: the worker gets those variables.
  */
-final class ConnectWorker implements StackService {
+final class ConnectWorker extends ServerNode {
     static final String NAME = "connect";
     static final String MODULE = "kafka/node/connect";
     /** Where the sink module's build puts its self-contained plugin. */
     static final String PLUGIN_FOLDER = "kafka/connect/target/plugin";
 
-    private final StackSettings settings;
-    private final ModuleClasspath classpath;
-
     ConnectWorker(StackSettings settings, ModuleClasspath classpath) {
-        this.settings = settings;
-        this.classpath = classpath;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, settings, classpath);
     }
 
     @Override
@@ -53,7 +44,7 @@ final class ConnectWorker implements StackService {
     }
 
     private Path propertiesFile() {
-        return settings.dataDirectory().resolve(NAME).resolve("worker.properties");
+        return home().resolve("worker.properties");
     }
 
     @Override
@@ -93,7 +84,7 @@ final class ConnectWorker implements StackService {
     public List<String> command(String marker) {
         return JvmCommand.of(marker, settings.connectHeap(),
                 List.of("-XX:+UseG1GC", "-Djava.awt.headless=true",
-                        "-Dlog4j2.configurationFile=" + classpath.module().resolve("target/classes/log4j2.properties")),
+                        "-Dlog4j2.configurationFile=" + loggingConfig("log4j2.properties")),
                 classpath, "org.apache.kafka.connect.cli.ConnectDistributed",
                 List.of(propertiesFile().toString()));
     }

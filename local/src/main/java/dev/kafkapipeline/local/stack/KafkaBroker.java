@@ -20,21 +20,12 @@ import org.apache.kafka.common.Uuid;
  * A single-node Kafka broker in KRaft mode (broker and controller in one JVM),
  * formatted on first start with a cluster id kept in its data folder.
  */
-final class KafkaBroker implements StackService {
+final class KafkaBroker extends ServerNode {
     static final String NAME = "kafka";
     static final String MODULE = "kafka/node/broker";
 
-    private final StackSettings settings;
-    private final ModuleClasspath classpath;
-
     KafkaBroker(StackSettings settings, ModuleClasspath classpath) {
-        this.settings = settings;
-        this.classpath = classpath;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, settings, classpath);
     }
 
     @Override
@@ -51,10 +42,6 @@ final class KafkaBroker implements StackService {
         return Map.of(
                 settings.ports().kafka(), "Kafka (PIPELINE_KAFKA_PORT)",
                 settings.ports().kafkaController(), "Kafka controller (PIPELINE_KAFKA_CONTROLLER_PORT)");
-    }
-
-    private Path home() {
-        return settings.dataDirectory().resolve(NAME);
     }
 
     private Path propertiesFile() {
@@ -106,14 +93,9 @@ final class KafkaBroker implements StackService {
     public List<String> command(String marker) {
         return JvmCommand.of(marker, settings.kafkaHeap(),
                 List.of("-XX:+UseG1GC", "-Djava.awt.headless=true",
-                        "-Dlog4j2.configurationFile=" + classpath.module().resolve("target/classes/log4j2.properties")),
+                        "-Dlog4j2.configurationFile=" + loggingConfig("log4j2.properties")),
                 classpath, "dev.kafkapipeline.kafka.node.KraftBroker",
                 List.of(propertiesFile().toString(), clusterId()));
-    }
-
-    @Override
-    public Map<String, String> environment() {
-        return Map.of();
     }
 
     @Override
