@@ -12,7 +12,7 @@ import java.util.Map;
  * time from LastLapTime, sector times, pit in and out, Stint = stint index + 1,
  * TyreLife = StartLaps + laps run in the stint, FreshTyre from New, Position =
  * order of completion among laps with the same number in races, lap ends
- * synced to the next lap's time) and what
+ * synced to the next lap's time, no out-lap for the exit to the grid) and what
  * the raw data allows beyond them: lap times of 150 s or more stay unless longer
  * than the lap itself; lap 1 gets the first stint's tyre even when the tyre
  * message came later; three sectors without a lap time give a lap time marked
@@ -126,8 +126,11 @@ public final class LapBuilder {
             if (start == null && end != null && lapTime != null) {
                 start = end - lapTime;
             }
+            // Leaving the pits for the grid before the start makes no out-lap; a pit-lane start does (as FastF1).
+            boolean pitOut = d.pitOutAt != null && d.realPitOut
+                    && !(i == 0 && context.startedAt() != null && d.pitOutAt < context.startedAt());
             laps.add(new Lap(driver, number, lapTime, derived, incomplete, null, null, null, null, null,
-                    d.pitInAt != null, d.pitOutAt != null && d.realPitOut,
+                    d.pitInAt != null, pitOut,
                     context.trackStatus().during(start, end != null ? end : start),
                     sectors[0], sectors[1], sectors[2], start, end));
             previousEnd = end;

@@ -135,6 +135,9 @@ class ArchiveSessionsTest {
         assertTrue(lec.stream().allMatch(l -> "MEDIUM".equals(l.compound())));
         assertEquals("01:43.723", best(ver));
         assertEquals("01:43.646", best(lec));
+        // Both left the pits for the grid 34 minutes before the start; neither started from the pit lane.
+        assertFalse(lec.get(0).pitOut());
+        assertFalse(ver.get(0).pitOut());
     }
 
     @Test

@@ -178,6 +178,22 @@ class SyntheticSessionTest {
         assertEquals(2, result.lapsOf("BBB").get(1).position());
     }
 
+    /** FastF1 keeps a pit exit on lap 1 only when it came after the start: a pit-lane start, not the exit to the grid. */
+    @Test
+    void lap1IsAnOutLapOnlyForAPitLaneStart() throws IOException {
+        write("TimingData",
+                "00:00:02.000" + lap("1", "{\"InPit\":true}"),
+                "00:00:02.000" + lap("2", "{\"InPit\":true}"),
+                "00:00:20.000" + lap("1", "{\"InPit\":false}"),
+                "00:01:20.000" + lap("2", "{\"InPit\":false}"),
+                "00:02:40.000" + lap("1", "{\"NumberOfLaps\":1,\"LastLapTime\":{\"Value\":\"1:40.000\"}}"),
+                "00:03:00.000" + lap("2", "{\"NumberOfLaps\":1,\"LastLapTime\":{\"Value\":\"1:55.000\"}}"));
+        write("TimingAppData", "00:00:05.000{\"Lines\":{}}");
+        SessionLaps result = load();
+        assertFalse(result.lapsOf("AAA").get(0).pitOut(), "AAA left the pits for the grid before the start (01:00)");
+        assertTrue(result.lapsOf("BBB").get(0).pitOut(), "BBB started from the pit lane");
+    }
+
     @Test
     void anUnknownDriverNumberIsAWarningNamingFileAndLine() throws IOException {
         write("TimingData",
