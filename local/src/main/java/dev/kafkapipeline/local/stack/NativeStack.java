@@ -185,9 +185,11 @@ public final class NativeStack {
                 process.forgetStalePidFile();
             }
             for (Map.Entry<Integer, String> port : service.ports().entrySet()) {
-                if (!Ports.isFree(port.getKey())) {
+                // A server that has just stopped may hold its port for a moment longer.
+                if (!Poll.until(() -> Ports.isFree(port.getKey()), Duration.ofSeconds(5), Duration.ofMillis(250))) {
                     throw new StackStartException("port " + port.getKey() + " (" + port.getValue()
-                            + ") is in use by another program: stop it, or set that variable to a free port");
+                            + ") is in use by another program (ss -ltnp 'sport = :" + port.getKey()
+                            + "' shows which): stop it, or set that variable to a free port");
                 }
             }
             service.prepare();
@@ -268,6 +270,11 @@ public final class NativeStack {
 
     /** Registers every sink config of kafka/connect/sinks with Connect; idempotent. */
     public List<String> registerSinks() {
+        if (!SinkRegistration.pluginBuilt(settings.repository())) {
+            step("sinks", "not registered: the sink plugin is not built yet (" + ConnectWorker.PLUGIN_FOLDER
+                    + " holds no jar; ./mvnw -q -DskipTests package builds it)");
+            return List.of();
+        }
         List<String> names = SinkRegistration.registerAll(settings.repository(), connectUrl(), Duration.ofSeconds(60));
         step("sinks", names.isEmpty() ? "none to register (no " + SinkRegistration.SINKS_FOLDER + "/*.json)" : "registered " + names);
         return names;

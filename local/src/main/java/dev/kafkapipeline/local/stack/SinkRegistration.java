@@ -28,6 +28,19 @@ final class SinkRegistration {
 
     private SinkRegistration() {}
 
+    /** Connect refuses a connector whose class no plugin provides, so registering before the build is pointless. */
+    static boolean pluginBuilt(Path repository) {
+        Path plugins = repository.resolve(ConnectWorker.PLUGIN_FOLDER);
+        if (!Files.isDirectory(plugins)) {
+            return false;
+        }
+        try (Stream<Path> listing = Files.list(plugins)) {
+            return listing.anyMatch(p -> p.getFileName().toString().endsWith(".jar"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Returns the names registered; an empty list when the folder holds none. */
     static List<String> registerAll(Path repository, String restUrl, Duration timeout) {
         Path folder = repository.resolve(SINKS_FOLDER);

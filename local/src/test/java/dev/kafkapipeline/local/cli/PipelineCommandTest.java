@@ -94,7 +94,7 @@ class PipelineCommandTest {
             squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), kafkaPort));
             Result result = run(env, "up");
             assertEquals(1, result.code());
-            assertTrue(result.err().contains("port " + kafkaPort + " (Kafka (PIPELINE_KAFKA_PORT)) is in use"), result.err());
+            assertTrue(result.err().contains("port " + kafkaPort + " (Kafka (PIPELINE_KAFKA_PORT)) is in use by another program"), result.err());
         }
         assertEquals(List.of(), stackProcesses());
     }

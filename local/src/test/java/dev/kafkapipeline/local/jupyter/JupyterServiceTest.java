@@ -74,7 +74,7 @@ class JupyterServiceTest {
         Files.delete(repo.resolve("data-vis/kernel/target/classpath.txt"));
         var error = assertThrows(IllegalStateException.class,
                 () -> JupyterService.prepare(temp.resolve("state"), repo, 8888, Path.of("/usr/bin/jupyter"), "t"));
-        assertTrue(error.getMessage().contains(repo.resolve("data-vis/kernel/target/classpath.txt").toString()), error.getMessage());
+        assertTrue(error.getMessage().contains(repo.resolve("data-vis/kernel") + " is not built"), error.getMessage());
         assertTrue(error.getMessage().contains("./mvnw"), error.getMessage());
     }
 
