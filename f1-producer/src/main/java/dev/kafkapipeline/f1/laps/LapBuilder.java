@@ -11,8 +11,9 @@ import java.util.Map;
  * Turns what was read from the archive into laps, with FastF1's semantics (lap
  * time from LastLapTime, sector times, pit in and out, Stint = stint index + 1,
  * TyreLife = StartLaps + laps run in the stint, FreshTyre from New, Position =
- * order of completion among laps with the same number in races) and what the
- * raw data allows beyond them: lap times of 150 s or more stay unless longer
+ * order of completion among laps with the same number in races, lap ends
+ * synced to the next lap's time, no out-lap for the exit to the grid) and what
+ * the raw data allows beyond them: lap times of 150 s or more stay unless longer
  * than the lap itself; lap 1 gets the first stint's tyre even when the tyre
  * message came later; three sectors without a lap time give a lap time marked
  * derived; a driver who retires on track keeps his unfinished lap (incomplete,
@@ -67,8 +68,10 @@ public final class LapBuilder {
             drafts.add(open);
         }
 
+        Long raceStart = context.session().isRace() ? context.startedAt() : null;
+        Long[] ends = lapEnds(drafts, raceStart);
         List<Lap> laps = new ArrayList<>();
-        Long previousEnd = context.session().isRace() ? context.startedAt() : null;
+        Long previousEnd = raceStart;
         Long previousLapTime = null;
         Long[] previousSectors = new Long[3];
         for (int i = 0; i < drafts.size(); i++) {
@@ -78,15 +81,16 @@ public final class LapBuilder {
             Long[] sectors = d.sectors.clone();
             Long lapTime = d.lapTime;
             boolean derived = false;
+            Long end = ends[i];
             Long start = previousEnd != null ? previousEnd
-                    : d.end != null && lapTime != null && lapTime < GARAGE_MS ? Long.valueOf(d.end - lapTime) : null;
-            boolean foreignTime = lapTime != null && (start != null && d.end != null
-                    ? lapTime > d.end - start + DriverTiming.LATE_MS
-                    : lapTime >= GARAGE_MS && (d.pitInAt != null || d.pitOutAt != null));
+                    : end != null && lapTime != null && lapTime < GARAGE_MS ? Long.valueOf(end - lapTime) : null;
+            boolean foreignTime = lapTime != null && lapTime >= GARAGE_MS && (start != null && end != null
+                    ? lapTime > end - start + DriverTiming.LATE_MS
+                    : d.pitInAt != null || d.pitOutAt != null);
             if (foreignTime) {
                 // A lap time longer than the lap itself counts time spent in the garage (practice, qualifying).
                 // FastF1 drops every lap time of 150 s or more for that reason; slow laps behind a safety car
-                // or after a red flag are real and stay.
+                // or after a red flag are real and stay. Shorter lap times are always kept, as FastF1 does.
                 lapTime = null;
             }
             if (!incomplete) {
@@ -119,12 +123,14 @@ public final class LapBuilder {
                     derived = true;
                 }
             }
-            if (start == null && d.end != null && lapTime != null) {
-                start = d.end - lapTime;
+            if (start == null && end != null && lapTime != null) {
+                start = end - lapTime;
             }
-            Long end = d.end;
+            // Leaving the pits for the grid before the start makes no out-lap; a pit-lane start does (as FastF1).
+            boolean pitOut = d.pitOutAt != null && d.realPitOut
+                    && !(i == 0 && context.startedAt() != null && d.pitOutAt < context.startedAt());
             laps.add(new Lap(driver, number, lapTime, derived, incomplete, null, null, null, null, null,
-                    d.pitInAt != null, d.pitOutAt != null && d.realPitOut,
+                    d.pitInAt != null, pitOut,
                     context.trackStatus().during(start, end != null ? end : start),
                     sectors[0], sectors[1], sectors[2], start, end));
             previousEnd = end;
@@ -139,6 +145,40 @@ public final class LapBuilder {
             return laps;
         }
         return withTyres(laps, stints, drafts, driver, warnings);
+    }
+
+    /**
+     * When each lap ended. NumberOfLaps can grow late (the timing lost the car at the line: 2018 Baku, LEC lap 49,
+     * 39 s), but lap times are exact: as FastF1's lap sync does, a lap ended no later than the next lap's end minus
+     * the next lap's time, unless that would put it before the end of the lap before. Only lap times FastF1 keeps
+     * (under 150 s, not shorter than their sectors) move an end.
+     */
+    private static Long[] lapEnds(List<DriverTiming.Draft> drafts, Long raceStart) {
+        Long[] ends = new Long[drafts.size()];
+        for (int i = 0; i < ends.length; i++) {
+            ends[i] = drafts.get(i).end;
+        }
+        for (int i = ends.length - 1; i > 0; i--) {
+            Long lapTime = drafts.get(i).lapTime;
+            if (lapTime == null || lapTime >= GARAGE_MS || sectorSum(drafts.get(i)) > lapTime
+                    || ends[i] == null || ends[i - 1] == null) {
+                continue;
+            }
+            long end = ends[i] - lapTime;
+            Long floor = i > 1 ? ends[i - 2] : raceStart;
+            if (end < ends[i - 1] && (floor == null || end >= floor)) {
+                ends[i - 1] = end;
+            }
+        }
+        return ends;
+    }
+
+    private static long sectorSum(DriverTiming.Draft draft) {
+        long sum = 0;
+        for (Long sector : draft.sectors) {
+            sum += sector == null ? 0 : sector;
+        }
+        return sum;
     }
 
     /**

@@ -103,6 +103,28 @@ class ArchiveSessionsTest {
                         .map(l -> l.driver().code()).toList());
     }
 
+    /**
+     * The timing lost Leclerc at the line after lap 49: NumberOfLaps 49 came 39 s late (01:48:40), by when the
+     * running order had dropped him to 14th and back to 6th. His lap 50 time (1:48.004) puts the end of lap 49 at
+     * 01:48:00.380 (lap 51 moves the end of lap 50 by 4 ms), where the Position messages had him 6th behind Sainz.
+     */
+    @Test
+    void baku2018LeclercLap49CountedLateKeepsHisPlaceAndLap50Time() {
+        List<Lap> lec = baku2018.lapsOf("LEC");
+        assertEquals("01:48.004", LapTimes.lapTime(lec.get(49).lapTime()));
+        assertEquals(LapTimes.parse("1:48:00.380"), lec.get(48).endTime());
+        assertEquals(LapTimes.parse("1:48:00.380"), lec.get(49).startTime());
+        for (int n = 48; n <= 51; n++) {
+            assertEquals(6, lec.get(n - 1).position(), "position on lap " + n);
+        }
+        // Sector 1 of lap 50 is not in the data: its timing point sent an empty value (01:48:39.156).
+        assertNull(lec.get(49).sector1());
+        assertEquals(LapTimes.parse("26.184"), lec.get(48).sector3());
+        // The same happened to Magnussen on lap 7 (counted 57 s late) and Sainz on lap 8 (35 s).
+        assertEquals("01:53.417", LapTimes.lapTime(baku2018.lapsOf("MAG").get(7).lapTime()));
+        assertFalse(baku2018.lapsOf("SAI").get(8).lapTimeDerived(), "SAI lap 9 keeps its own 1:49.162");
+    }
+
     @Test
     void baku2023Sprint() {
         List<Lap> ver = baku2023.lapsOf("VER");
@@ -113,6 +135,9 @@ class ArchiveSessionsTest {
         assertTrue(lec.stream().allMatch(l -> "MEDIUM".equals(l.compound())));
         assertEquals("01:43.723", best(ver));
         assertEquals("01:43.646", best(lec));
+        // Both left the pits for the grid 34 minutes before the start; neither started from the pit lane.
+        assertFalse(lec.get(0).pitOut());
+        assertFalse(ver.get(0).pitOut());
     }
 
     @Test

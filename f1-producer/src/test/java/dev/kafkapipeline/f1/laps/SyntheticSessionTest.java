@@ -152,6 +152,48 @@ class SyntheticSessionTest {
         assertTrue(laps.get(2).lapTimeDerived());
     }
 
+    /**
+     * AAA's lap 2 is counted 30 s late (the timing lost him at the line, as LEC on lap 49 of 2018 Baku): his lap 3
+     * time says lap 2 ended at 04:20, before BBB's at 04:30.
+     */
+    @Test
+    void aLapCountedLateEndsWhereTheNextLapTimeSaysAndKeepsTheNextLapTime() throws IOException {
+        write("TimingData",
+                "00:00:05.000" + lap("1", "{\"InPit\":false}"),
+                "00:00:05.000" + lap("2", "{\"InPit\":false}"),
+                "00:02:40.000" + lap("1", "{\"NumberOfLaps\":1,\"LastLapTime\":{\"Value\":\"1:40.000\"}}"),
+                "00:02:45.000" + lap("2", "{\"NumberOfLaps\":1,\"LastLapTime\":{\"Value\":\"1:45.000\"}}"),
+                "00:04:30.000" + lap("2", "{\"NumberOfLaps\":2,\"LastLapTime\":{\"Value\":\"1:45.000\"}}"),
+                "00:04:50.000" + lap("1", "{\"NumberOfLaps\":2,\"LastLapTime\":{\"Value\":\"1:40.000\"}}"),
+                "00:06:00.000" + lap("1", "{\"NumberOfLaps\":3,\"Sectors\":{\"2\":{\"Value\":\"25.000\"}},\"LastLapTime\":{\"Value\":\"1:40.000\"}}"),
+                "00:06:15.000" + lap("2", "{\"NumberOfLaps\":3,\"LastLapTime\":{\"Value\":\"1:45.000\"}}"));
+        write("TimingAppData", "00:00:05.000{\"Lines\":{}}");
+        SessionLaps result = load();
+        List<Lap> aaa = result.lapsOf("AAA");
+        assertEquals(100_000L, aaa.get(2).lapTime(), "lap 3 lasted 1:40 from the real end of lap 2, not 70 s");
+        assertEquals(25_000L, aaa.get(2).sector3());
+        assertEquals(260_000L, aaa.get(1).endTime(), "06:00 minus lap 3's 1:40");
+        assertEquals(260_000L, aaa.get(2).startTime());
+        assertEquals(1, aaa.get(1).position(), "AAA crossed the line before BBB (04:30)");
+        assertEquals(2, result.lapsOf("BBB").get(1).position());
+    }
+
+    /** FastF1 keeps a pit exit on lap 1 only when it came after the start: a pit-lane start, not the exit to the grid. */
+    @Test
+    void lap1IsAnOutLapOnlyForAPitLaneStart() throws IOException {
+        write("TimingData",
+                "00:00:02.000" + lap("1", "{\"InPit\":true}"),
+                "00:00:02.000" + lap("2", "{\"InPit\":true}"),
+                "00:00:20.000" + lap("1", "{\"InPit\":false}"),
+                "00:01:20.000" + lap("2", "{\"InPit\":false}"),
+                "00:02:40.000" + lap("1", "{\"NumberOfLaps\":1,\"LastLapTime\":{\"Value\":\"1:40.000\"}}"),
+                "00:03:00.000" + lap("2", "{\"NumberOfLaps\":1,\"LastLapTime\":{\"Value\":\"1:55.000\"}}"));
+        write("TimingAppData", "00:00:05.000{\"Lines\":{}}");
+        SessionLaps result = load();
+        assertFalse(result.lapsOf("AAA").get(0).pitOut(), "AAA left the pits for the grid before the start (01:00)");
+        assertTrue(result.lapsOf("BBB").get(0).pitOut(), "BBB started from the pit lane");
+    }
+
     @Test
     void anUnknownDriverNumberIsAWarningNamingFileAndLine() throws IOException {
         write("TimingData",
