@@ -57,7 +57,7 @@ final class StatusReport {
         for (String name : stack.serviceNames()) {
             ManagedProcess process = stack.process(name);
             var running = process.running();
-            String state = running.isPresent() ? "running" : process.hasStalePidFile() ? "dead (stale pid file)" : "stopped";
+            String state = running.isPresent() ? "running" : process.hasStalePidFile() ? "exited (./pipeline logs " + name + ")" : "stopped";
             table.add(List.of(name, running.map(h -> Long.toString(h.pid())).orElse("-"), state, stack.address(name)));
         }
         out.print(table.render());

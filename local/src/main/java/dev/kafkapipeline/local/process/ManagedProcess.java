@@ -25,6 +25,7 @@ public final class ManagedProcess {
     private final String marker;
     /** The process this instance started, trusted without the marker: right after the spawn the child may not have exec'd yet. */
     private volatile ProcessHandle started;
+    private volatile Process startedProcess;
 
     public ManagedProcess(String name, Path pidFile, Path logFile, String marker) {
         this.name = name;
@@ -68,6 +69,7 @@ public final class ManagedProcess {
             builder.environment().putAll(environment);
             Process process = builder.start();
             Files.writeString(pidFile, Long.toString(process.pid()) + "\n", StandardCharsets.UTF_8);
+            startedProcess = process;
             started = process.toHandle();
             return started;
         } catch (IOException e) {
@@ -88,6 +90,12 @@ public final class ManagedProcess {
         return ProcessHandle.of(pid.get())
                 .filter(ProcessHandle::isAlive)
                 .filter(this::carriesMarker);
+    }
+
+    /** The exit code of the process this instance started, once it has ended. */
+    public java.util.OptionalInt exitCode() {
+        Process process = startedProcess;
+        return process == null || process.isAlive() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(process.exitValue());
     }
 
     /** True when a pid file exists but names no live process of ours. */
