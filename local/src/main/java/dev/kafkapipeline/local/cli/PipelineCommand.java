@@ -260,10 +260,7 @@ public final class PipelineCommand {
             return 2;
         }
         NativeStack stack = stack();
-        Map<String, String> env = new java.util.HashMap<>();
-        env.put("KAFKA_BROKER_URL", stack.kafkaBootstrap());
-        env.put("CASSANDRA_HOST", stack.cassandraSettings().host());
-        env.put("CASSANDRA_PORT", Integer.toString(stack.cassandraSettings().port()));
+        Map<String, String> env = new java.util.HashMap<>(stack.clientEnvironment());
         env.put("CONNECT_URL", stack.connectUrl());
         return runModule("consumers", "dev.kafkapipeline.consumers.bench.SinkBenchmark", List.of(), env);
     }
@@ -272,10 +269,7 @@ public final class PipelineCommand {
         NativeStack stack = stack();
         List<String> renderArgs = new java.util.ArrayList<>(List.of("--out", repository.resolve("img").toString()));
         renderArgs.addAll(args);
-        return runModule("data-vis", "dev.kafkapipeline.vis.RenderCommand", renderArgs, Map.of(
-                "CASSANDRA_HOST", stack.cassandraSettings().host(),
-                "CASSANDRA_PORT", Integer.toString(stack.cassandraSettings().port()),
-                "CASSANDRA_KEYSPACE", stack.cassandraSettings().keyspace()));
+        return runModule("data-vis", "dev.kafkapipeline.vis.RenderCommand", renderArgs, stack.clientEnvironment());
     }
 
     /** Runs a module's main class in a JVM of its own, with the module's classpath, in the foreground. */

@@ -93,11 +93,7 @@ final class ConnectWorker extends ServerNode {
 
     @Override
     public Map<String, String> environment() {
-        var cassandra = CassandraNode.clientSettings(settings, Duration.ofSeconds(10));
-        return Map.of(
-                "CASSANDRA_HOST", cassandra.host(),
-                "CASSANDRA_PORT", Integer.toString(cassandra.port()),
-                "CASSANDRA_KEYSPACE", cassandra.keyspace());
+        return StackClients.environment(settings);
     }
 
     @Override

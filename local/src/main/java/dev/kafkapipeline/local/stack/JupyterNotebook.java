@@ -89,11 +89,8 @@ final class JupyterNotebook implements StackService {
     /** The notebook's kernel inherits these, so the notebook reads the stack's Cassandra. */
     @Override
     public Map<String, String> environment() {
-        var cassandra = CassandraNode.clientSettings(settings, java.time.Duration.ofSeconds(10));
         Map<String, String> env = new LinkedHashMap<>(launch.environment());
-        env.put("CASSANDRA_HOST", cassandra.host());
-        env.put("CASSANDRA_PORT", Integer.toString(cassandra.port()));
-        env.put("CASSANDRA_KEYSPACE", cassandra.keyspace());
+        env.putAll(StackClients.environment(settings));
         return env;
     }
 

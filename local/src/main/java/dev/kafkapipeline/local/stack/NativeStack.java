@@ -307,11 +307,12 @@ public final class NativeStack {
 
     /** What a service needs in its environment to reach this stack. */
     public EnvConfig serviceEnvironment() {
-        CassandraSettings cassandra = cassandraSettings();
-        return settings.env().with(Map.of(
-                "KAFKA_BROKER_URL", kafkaBootstrap(),
-                "CASSANDRA_HOST", cassandra.host(),
-                "CASSANDRA_PORT", Integer.toString(cassandra.port())));
+        return settings.env().with(clientEnvironment());
+    }
+
+    /** The variables that point a client at this stack: KAFKA_BROKER_URL, CASSANDRA_HOST, CASSANDRA_PORT, CASSANDRA_KEYSPACE. */
+    public Map<String, String> clientEnvironment() {
+        return StackClients.environment(settings);
     }
 
     public Path logFile(String service) {

@@ -57,7 +57,6 @@ final class ProjectService implements StackService {
     /** The defaults of this service, then the user's environment, then the stack's addresses (which must win). */
     @Override
     public Map<String, String> environment() {
-        var cassandra = CassandraNode.clientSettings(settings, java.time.Duration.ofSeconds(10));
         Map<String, String> env = new HashMap<>(defaults);
         defaults.keySet().forEach(key -> {
             String own = settings.env().raw(key);
@@ -65,9 +64,7 @@ final class ProjectService implements StackService {
                 env.put(key, own);
             }
         });
-        env.put("KAFKA_BROKER_URL", KafkaBroker.bootstrapServers(settings));
-        env.put("CASSANDRA_HOST", cassandra.host());
-        env.put("CASSANDRA_PORT", Integer.toString(cassandra.port()));
+        env.putAll(StackClients.environment(settings));
         return env;
     }
 
