@@ -11,6 +11,7 @@ import dev.kafkapipeline.common.config.EnvConfig;
 import dev.kafkapipeline.common.json.Json;
 import dev.kafkapipeline.common.kafka.KafkaSettings;
 import dev.kafkapipeline.common.kafka.Topics;
+import dev.kafkapipeline.local.junit.KafkaOffsets;
 import dev.kafkapipeline.local.junit.NativeStackTest;
 import dev.kafkapipeline.local.stack.NativeStack;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +28,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -160,11 +158,7 @@ class ConsumersTest {
         builder.environment().putAll(env);
         // The group starts at today's end of the topic, so everything the child reads and commits is this test's.
         Map<TopicPartition, Long> start = endOffsets(Topics.FAKER);
-        try (Admin admin = admin()) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            start.forEach((tp, offset) -> offsets.put(tp, new OffsetAndMetadata(offset)));
-            admin.alterConsumerGroupOffsets(group, offsets).all().get();
-        }
+        KafkaOffsets.commit(stack.kafkaBootstrap(), group, start);
         Process child = builder.start();
         try {
             int n = 3000;
@@ -268,27 +262,12 @@ class ConsumersTest {
         return reasons;
     }
 
-    private static Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()));
+    private static Map<TopicPartition, Long> endOffsets(String topic) {
+        return KafkaOffsets.end(stack.kafkaBootstrap(), topic);
     }
 
-    private static Map<TopicPartition, Long> endOffsets(String topic) throws Exception {
-        try (Admin admin = admin()) {
-            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            for (int p = 0; p < partitions; p++) {
-                request.put(new TopicPartition(topic, p), OffsetSpec.latest());
-            }
-            Map<TopicPartition, Long> end = new HashMap<>();
-            admin.listOffsets(request).all().get().forEach((tp, info) -> end.put(tp, info.offset()));
-            return end;
-        }
-    }
-
-    private static Map<TopicPartition, OffsetAndMetadata> committed(String group) throws Exception {
-        try (Admin admin = admin()) {
-            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-        }
+    private static Map<TopicPartition, OffsetAndMetadata> committed(String group) {
+        return KafkaOffsets.committed(stack.kafkaBootstrap(), group);
     }
 
     private static boolean committedBeyond(String group, Map<TopicPartition, Long> start) {

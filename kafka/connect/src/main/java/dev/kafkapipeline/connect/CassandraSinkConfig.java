@@ -24,7 +24,8 @@ import org.apache.kafka.connect.sink.SinkConnector;
  * queryExecutionTimeout, topic.&lt;topic&gt;.&lt;keyspace&gt;.&lt;table&gt;.mapping and
  * .consistencyLevel), so the original pipeline's connector configs work as they
  * are. {@code keyspace} is this sink's own: it replaces the keyspace written in
- * the mapping keys, which configuration providers cannot reach.
+ * the mapping keys, which configuration providers cannot reach;
+ * {@code retryMaxBackoffMs} and {@code maxPendingRecords} are its own too.
  */
 public final class CassandraSinkConfig extends AbstractConfig {
     public static final String CONTACT_POINTS = "contactPoints";
@@ -35,6 +36,7 @@ public final class CassandraSinkConfig extends AbstractConfig {
     public static final String MAX_BATCH_RECORDS = "maxNumberOfRecordsInBatch";
     public static final String QUERY_TIMEOUT = "queryExecutionTimeout";
     public static final String RETRY_MAX_BACKOFF_MS = "retryMaxBackoffMs";
+    public static final String MAX_PENDING_RECORDS = "maxPendingRecords";
 
     public static final ConfigDef DEFINITION = new ConfigDef()
             .define(CONTACT_POINTS, Type.LIST, "localhost", Importance.HIGH,
@@ -50,7 +52,10 @@ public final class CassandraSinkConfig extends AbstractConfig {
             .define(QUERY_TIMEOUT, Type.INT, 30, Range.atLeast(1), Importance.LOW,
                     "Seconds before a write request times out (and is retried).")
             .define(RETRY_MAX_BACKOFF_MS, Type.LONG, 5000L, Range.atLeast(1), Importance.LOW,
-                    "Longest pause between two attempts of a failed write; writes are retried until they succeed.");
+                    "Longest pause between two attempts of a failed write; writes are retried until they succeed.")
+            .define(MAX_PENDING_RECORDS, Type.LONG, 20_000L, Range.atLeast(1), Importance.LOW,
+                    "Records handed to Cassandra and not yet acknowledged at most; put waits when there are more. "
+                            + "Only acknowledged records' offsets are committed.");
 
     public CassandraSinkConfig(Map<String, String> props) {
         super(DEFINITION, props);

@@ -8,7 +8,6 @@ import dev.kafkapipeline.cassandra.client.mapping.MappingException;
 import dev.kafkapipeline.cassandra.client.mapping.TableMapping;
 import dev.kafkapipeline.cassandra.client.write.CassandraWriter;
 import dev.kafkapipeline.cassandra.client.write.RejectedRecordException;
-import dev.kafkapipeline.cassandra.client.write.Rejection;
 import dev.kafkapipeline.cassandra.client.write.Row;
 import dev.kafkapipeline.cassandra.client.write.WriterOptions;
 import dev.kafkapipeline.common.json.InvalidJsonException;
@@ -16,8 +15,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
@@ -27,12 +27,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes each batch Connect hands over and returns from {@link #put} only when
- * Cassandra acknowledged every row and every bad record reached the dead-letter
- * queue: Connect commits the offsets of records given to put once put returned,
- * so a committed offset always stands for a written (or dead-lettered) record.
- * While Cassandra is down, the writer retries and put waits: the task stalls
- * and resumes, it does not fail.
+ * Hands each batch Connect delivers to the writer and returns without waiting
+ * for Cassandra, so the writer's window of requests stays full across polls.
+ * {@link #preCommit} offers only the offsets of records Cassandra acknowledged
+ * (or that reached the dead-letter queue), so a committed offset always stands
+ * for a written record. While Cassandra is down, the writer retries and put
+ * waits once {@code maxPendingRecords} are outstanding: the task stalls and
+ * resumes, it does not fail.
  */
 public class CassandraSinkTask extends SinkTask {
     private static final Logger LOG = LoggerFactory.getLogger(CassandraSinkTask.class);
@@ -40,6 +41,8 @@ public class CassandraSinkTask extends SinkTask {
     private CassandraSettings settings;
     private List<TableMapping> mappings;
     private WriterOptions options;
+    private long maxPendingRecords;
+    private PendingWrites pending;
     private ErrantRecordReporter deadLetters;
     private CqlSession session;
     private CassandraWriter writer;
@@ -50,16 +53,19 @@ public class CassandraSinkTask extends SinkTask {
         settings = config.cassandraSettings();
         mappings = config.mappings();
         options = config.writerOptions();
+        maxPendingRecords = config.getLong(CassandraSinkConfig.MAX_PENDING_RECORDS);
         deadLetters = context.errantRecordReporter();
         if (deadLetters == null) {
             LOG.warn("No dead-letter queue configured (errors.tolerance=all and errors.deadletterqueue.topic.name): "
                     + "a record that cannot be written will fail the task");
         }
+        pending = new PendingWrites(this::deadLetter);
     }
 
     @Override
     public void put(Collection<SinkRecord> records) {
         if (records.isEmpty()) {
+            pending.advance();
             return;
         }
         CassandraWriter writer = writer();
@@ -73,12 +79,18 @@ public class CassandraSinkTask extends SinkTask {
                 reported.add(deadLetter(record, e));
             }
         }
-        for (Rejection<SinkRecord> rejection : await(writer.write(rows))) {
-            reported.add(deadLetter(rejection.source(), rejection.reason()));
-        }
-        for (Future<Void> report : reported) {
-            await(report);
-        }
+        pending.add(records, writer.write(rows), reported);
+        pending.awaitAtMost(maxPendingRecords);
+    }
+
+    @Override
+    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        return pending.committable(currentOffsets.keySet());
+    }
+
+    @Override
+    public void close(Collection<TopicPartition> partitions) {
+        pending.forget(partitions);
     }
 
     private CassandraWriter writer() {
@@ -108,17 +120,6 @@ public class CassandraSinkTask extends SinkTask {
         }
         LOG.warn("Record {} goes to the dead-letter queue: {}", where, reason.getMessage());
         return deadLetters.report(record, reason);
-    }
-
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectException("interrupted while waiting for Cassandra", e);
-        } catch (ExecutionException e) {
-            throw new ConnectException("write failed: " + e.getCause().getMessage(), e.getCause());
-        }
     }
 
     @Override

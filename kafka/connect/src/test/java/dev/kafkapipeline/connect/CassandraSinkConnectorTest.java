@@ -10,6 +10,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.kafkapipeline.cassandra.client.CassandraSessions;
 import dev.kafkapipeline.common.kafka.Topics;
+import dev.kafkapipeline.local.junit.KafkaOffsets;
 import dev.kafkapipeline.local.junit.NativeStackTest;
 import dev.kafkapipeline.local.stack.NativeStack;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -161,12 +163,17 @@ class CassandraSinkConnectorTest {
         awaitTrue("some rows before the outage", LANDING, () -> client.fakerRows(prefix) > 0);
         stack.stop("cassandra");
         long outageEnds = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Map<TopicPartition, Long> beforeOutage = KafkaOffsets.end(stack.kafkaBootstrap(), Topics.FAKER);
         for (int i = n / 2; i < n; i++) {
             client.send(Topics.FAKER, prefix + i, StackClient.person(prefix + i, i));
         }
         while (System.nanoTime() < outageEnds) {
             String state = client.taskState("faker-sink");
             assertFalse(state.startsWith("FAILED"), "the task must stall, not fail: " + state);
+            // The worker commits every 5 s: a record sent during the outage is read but never acknowledged.
+            KafkaOffsets.committed(stack.kafkaBootstrap(), "connect-faker-sink").forEach((partition, committed) ->
+                    assertTrue(committed.offset() <= beforeOutage.getOrDefault(partition, 0L),
+                            partition + " committed at " + committed.offset() + " during the outage, past the records sent before it"));
             pause(Duration.ofSeconds(1));
         }
         stack.start("cassandra");
