@@ -6,6 +6,7 @@ import dev.kafkapipeline.cassandra.client.write.Rejection;
 import dev.kafkapipeline.cassandra.client.write.Row;
 import dev.kafkapipeline.common.json.InvalidJsonException;
 import dev.kafkapipeline.common.json.Json;
+import dev.kafkapipeline.common.log.RecordLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,12 +36,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConsumerLoop {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerLoop.class);
+    private static final Logger READ = LoggerFactory.getLogger("dev.kafkapipeline.consumers.read");
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final long SUMMARY_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final Consumer<String, byte[]> consumer;
     private final DeadLetters deadLetters;
     private final CassandraWriter writer;
-    private final ReadLog readLog;
+    private final int loggedPerSecond;
+    private final Map<String, RecordLog> readLogs = new HashMap<>();
     private final Duration shutdownGrace;
     private volatile boolean stopping;
     private volatile long stopRequestedNanos;
@@ -52,7 +56,7 @@ public final class ConsumerLoop {
         this.consumer = consumer;
         this.deadLetters = new DeadLetters(deadLetterProducer);
         this.writer = writer;
-        this.readLog = new ReadLog(loggedPerSecond);
+        this.loggedPerSecond = loggedPerSecond;
         this.shutdownGrace = shutdownGrace;
     }
 
@@ -75,7 +79,7 @@ public final class ConsumerLoop {
         } catch (ShutdownTimeout e) {
             LOG.warn("Stopped before Cassandra acknowledged the last batch; it will be read again on the next start");
         } finally {
-            readLog.flushAll(System.currentTimeMillis());
+            readLogs.values().forEach(RecordLog::finish);
             LOG.info("Stopped after writing {} rows and dead-lettering {} records", written, deadLettered);
         }
     }
@@ -83,11 +87,10 @@ public final class ConsumerLoop {
     private void process(ConsumerRecords<String, byte[]> records) {
         List<Row<ConsumerRecord<String, byte[]>>> rows = new ArrayList<>(records.count());
         List<Future<?>> letters = new ArrayList<>();
-        long now = System.currentTimeMillis();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 Map<String, Object> value = Json.readObject(record.value());
-                readLog.read(record.topic(), record.key(), value, now);
+                readLog(record.topic()).record(record.key(), value::toString);
                 rows.addAll(writer.rows(record.topic(), record, record.key(), value));
             } catch (InvalidJsonException | RejectedRecordException e) {
                 letters.add(deadLetter(record, e));
@@ -101,6 +104,12 @@ public final class ConsumerLoop {
         }
         written += rows.size();
         commit(records);
+    }
+
+    /** Each topic's records are logged and summarised on their own, as the original had a consumer per topic. */
+    private RecordLog readLog(String topic) {
+        return readLogs.computeIfAbsent(topic, t -> new RecordLog(READ::info, "read from " + t, loggedPerSecond,
+                SUMMARY_EVERY_NANOS, System::nanoTime));
     }
 
     private Future<?> deadLetter(ConsumerRecord<String, byte[]> record, Exception reason) {

@@ -1,6 +1,7 @@
 package dev.kafkapipeline.common.producer;
 
 import dev.kafkapipeline.common.json.Json;
+import dev.kafkapipeline.common.log.RecordLog;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.kafkapipeline.common.producer;
+package dev.kafkapipeline.common.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

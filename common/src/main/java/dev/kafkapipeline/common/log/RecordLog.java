@@ -1,4 +1,4 @@
-package dev.kafkapipeline.common.producer;
+package dev.kafkapipeline.common.log;
 
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -6,12 +6,12 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * The per-record log of a producer. Like the original pipeline it prints every
- * record, but only the first {@code perSecond} of each second: above that rate
- * the rest are counted and summarised in one line every {@code summaryEvery},
- * so a producer running flat out does not drown its own log.
+ * The per-record log of a producer or consumer. Like the original pipeline it
+ * prints every record, but only the first {@code perSecond} of each second:
+ * above that rate the rest are counted and summarised in one line every
+ * {@code summaryEvery}, so a service running flat out does not drown its own log.
  */
-final class RecordLog {
+public final class RecordLog {
     private static final long SECOND = 1_000_000_000L;
 
     private final Consumer<String> out;
@@ -27,7 +27,7 @@ final class RecordLog {
     private long unprinted;
     private long total;
 
-    RecordLog(Consumer<String> out, String what, int perSecond, long summaryEveryNanos, LongSupplier nanoClock) {
+    public RecordLog(Consumer<String> out, String what, int perSecond, long summaryEveryNanos, LongSupplier nanoClock) {
         this.out = out;
         this.what = what;
         this.perSecond = perSecond;
@@ -38,7 +38,7 @@ final class RecordLog {
     }
 
     /** One more record (sent, or failed); {@code value} is only rendered when its line is printed. */
-    synchronized void record(String key, Supplier<String> value) {
+    public synchronized void record(String key, Supplier<String> value) {
         long now = nanoClock.getAsLong();
         total++;
         sinceSummary++;
@@ -56,14 +56,14 @@ final class RecordLog {
         }
     }
 
-    /** Prints what is still unprinted; called when the producer stops. */
-    synchronized void finish() {
+    /** Prints what is still unprinted; called when the service stops. */
+    public synchronized void finish() {
         if (unprinted > 0) {
             summarise(nanoClock.getAsLong());
         }
     }
 
-    synchronized long total() {
+    public synchronized long total() {
         return total;
     }
 
