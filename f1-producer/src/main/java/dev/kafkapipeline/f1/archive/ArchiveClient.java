@@ -23,9 +23,13 @@ import org.slf4j.LoggerFactory;
  * root (for example {@code 2018/Index.json}). Bases are tried in order; HTTP
  * failures that may pass (timeouts, 5xx, 429) are retried with exponential
  * backoff; 403 and 404 are final for that base. Downloads land in the cache
- * folder when one is set, and later opens read them from there.
+ * folder when one is set, and later opens read them from there; an index file
+ * is downloaded again each time, its cached copy used only when no base answers.
  */
 public final class ArchiveClient implements AutoCloseable {
+    /** A season's index gains meetings and sessions as the season runs: always asked for afresh. */
+    private static final String INDEX_FILE = "Index.json";
+
     /** Initialised on first use: reading a file: archive then never starts the logging backend (laps command start-up). */
     private static final class Log {
         static final Logger LOG = LoggerFactory.getLogger(ArchiveClient.class);
@@ -47,7 +51,8 @@ public final class ArchiveClient implements AutoCloseable {
     public InputStream open(String relativePath) {
         String path = relativePath.startsWith("/") ? relativePath.substring(1) : relativePath;
         Path cached = cacheFile(path);
-        if (cached != null && Files.isRegularFile(cached)) {
+        boolean growing = path.endsWith(INDEX_FILE);
+        if (cached != null && Files.isRegularFile(cached) && !growing) {
             try {
                 return Files.newInputStream(cached);
             } catch (IOException e) {
@@ -67,6 +72,14 @@ public final class ArchiveClient implements AutoCloseable {
                 if (settings.bases().size() > 1) {
                     Log.LOG.warn("{}; trying the next archive base", e.getMessage());
                 }
+            }
+        }
+        if (growing && cached != null && Files.isRegularFile(cached)) {
+            Log.LOG.warn("{}; using the cached copy {}, which may lack the latest sessions", combined(path, failures).getMessage(), cached);
+            try {
+                return Files.newInputStream(cached);
+            } catch (IOException e) {
+                failures.add(new ArchiveException(ArchiveException.Reason.UNAVAILABLE, "cannot read cached " + cached + ": " + e.getMessage(), e));
             }
         }
         throw combined(path, failures);

@@ -138,6 +138,21 @@ class ArchiveClientTest {
     }
 
     @Test
+    void anIndexIsAskedForAfreshAndItsCachedCopyServesOnlyWhenTheArchiveFails(@TempDir Path cache) throws Exception {
+        server.enqueue(new MockResponse.Builder().body("{\"Meetings\":[1]}").build());
+        server.enqueue(new MockResponse.Builder().body("{\"Meetings\":[1,2]}").build());
+        try (ArchiveClient client = new ArchiveClient(settings().withCache(cache))) {
+            assertEquals("{\"Meetings\":[1]}", read(client.open("2026/Index.json")));
+            assertEquals("{\"Meetings\":[1,2]}", read(client.open("2026/Index.json")), "a meeting added since");
+            for (int attempt = 0; attempt < 3; attempt++) {
+                server.enqueue(new MockResponse.Builder().code(503).build());
+            }
+            assertEquals("{\"Meetings\":[1,2]}", read(client.open("2026/Index.json")), "the archive is down: the cached copy");
+        }
+        assertEquals(5, server.getRequestCount());
+    }
+
+    @Test
     void readsFileUrls() throws Exception {
         Path root = ArchiveFixtures.archiveRoot();
         try (ArchiveClient client = new ArchiveClient(ArchiveSettings.of(root.toUri().toString()))) {
