@@ -24,6 +24,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -62,16 +65,12 @@ class BlogVisualsNotebookTest {
             }
             assertFalse(stack.registerSinks().isEmpty(), "no sink registered: kafka/connect/target/plugin holds no plugin jar");
 
-            EnvConfig env = stack.serviceEnvironment();
-            assertEquals(new ProducerLoop.Outcome(91, 0), ProducerRuns.f1Laps(env), "laps sent and refused");
-            List<String> people = ProducerRuns.fakerPeople(env, PEOPLE);
-            List<RecordedWeather.Report> reports = recordedWeather.reports();
-            assertEquals(new ProducerLoop.Outcome(reports.size(), 0), ProducerRuns.weatherReports(env, recordedWeather),
-                    "weather reports sent and refused");
-
-            // Verstappen's 40 laps (he crashed on lap 40) and Leclerc's 51.
-            new ExpectedRows(ProducerRuns.BAKU, Map.of("VER", 40, "LEC", 51), people, reports)
-                    .awaitIn(session, settings, SINK_TIMEOUT);
+            long started = System.nanoTime();
+            ExpectedRows expected = publish(stack.serviceEnvironment(), recordedWeather);
+            long published = System.nanoTime();
+            expected.awaitIn(session, settings, SINK_TIMEOUT);
+            System.out.printf("%s: producers done in %.1f s, every row in Cassandra %.1f s later%n", getClass().getSimpleName(),
+                    (published - started) / 1e9, (System.nanoTime() - published) / 1e9);
         }
         JupyterPaths paths = JupyterPaths.under(temp.resolve("jupyter"));
         paths.create();
@@ -133,6 +132,26 @@ class BlogVisualsNotebookTest {
         for (RecordedWeather.Report report : reports) {
             assertTrue(lines.stream().anyMatch(line -> line.startsWith(report.location() + " ")
                     && line.contains(" " + report.reportTime() + " ")), () -> "no line for " + report + " in\n" + table);
+        }
+    }
+
+    /**
+     * Runs the three producers side by side, as in the pipeline (the F1 archive and the
+     * faker's pools take seconds to load), and returns the rows their records must become.
+     */
+    private static ExpectedRows publish(EnvConfig env, RecordedWeather recordedWeather) throws Exception {
+        List<RecordedWeather.Report> reports = recordedWeather.reports();
+        ExecutorService producers = Executors.newFixedThreadPool(2);
+        try {
+            Future<ProducerLoop.Outcome> laps = producers.submit(() -> ProducerRuns.f1Laps(env));
+            Future<List<String>> people = producers.submit(() -> ProducerRuns.fakerPeople(env, PEOPLE));
+            assertEquals(new ProducerLoop.Outcome(reports.size(), 0), ProducerRuns.weatherReports(env, recordedWeather),
+                    "weather reports sent and refused");
+            assertEquals(new ProducerLoop.Outcome(91, 0), laps.get(2, TimeUnit.MINUTES), "laps sent and refused");
+            // Verstappen's 40 laps (he crashed on lap 40) and Leclerc's 51.
+            return new ExpectedRows(ProducerRuns.BAKU, Map.of("VER", 40, "LEC", 51), people.get(2, TimeUnit.MINUTES), reports);
+        } finally {
+            producers.shutdownNow();
         }
     }
 
