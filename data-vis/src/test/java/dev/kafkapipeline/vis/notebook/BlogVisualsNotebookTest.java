@@ -68,7 +68,7 @@ class BlogVisualsNotebookTest {
             long started = System.nanoTime();
             ExpectedRows expected = publish(stack.serviceEnvironment(), recordedWeather);
             long published = System.nanoTime();
-            expected.awaitIn(session, settings, SINK_TIMEOUT);
+            expected.awaitIn(session, settings, SINK_TIMEOUT, stack.logFile("connect"));
             System.out.printf("%s: producers done in %.1f s, every row in Cassandra %.1f s later%n", getClass().getSimpleName(),
                     (published - started) / 1e9, (System.nanoTime() - published) / 1e9);
         }

@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.kafkapipeline.cassandra.client.CassandraSettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,13 +21,18 @@ import java.util.TreeMap;
 record ExpectedRows(String sessionKey, Map<String, Integer> lapsPerDriver, List<String> people, List<RecordedWeather.Report> weather) {
     private static final Duration POLL_EVERY = Duration.ofMillis(500);
 
-    /** Polls the tables until every expected row is there; fails after the timeout, naming what is still missing. */
-    void awaitIn(CqlSession session, CassandraSettings settings, Duration timeout) throws InterruptedException {
+    /**
+     * Polls the tables until every expected row is there; fails after the timeout,
+     * naming what is still missing and the sink's log (records it refuses go to the
+     * topic's .dlq twin, so a refused record shows only as a missing row).
+     */
+    void awaitIn(CqlSession session, CassandraSettings settings, Duration timeout, Path sinkLog) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> missing = missingFrom(session, settings);
         while (!missing.isEmpty()) {
             if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("after " + timeout.toSeconds() + " s the sink has not written: " + String.join("; ", missing));
+                throw new AssertionError("after " + timeout.toSeconds() + " s the sink has not written: " + String.join("; ", missing)
+                        + " (see " + sinkLog + ")");
             }
             Thread.sleep(POLL_EVERY.toMillis());
             missing = missingFrom(session, settings);
