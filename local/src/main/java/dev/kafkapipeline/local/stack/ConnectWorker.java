@@ -70,8 +70,6 @@ final class ConnectWorker extends ServerNode {
         p.put("offset.storage.partitions", "1");
         p.put("status.storage.partitions", "1");
         p.put("offset.flush.interval.ms", "5000");
-        // The sink task's put() returns once its rows are acknowledged, so bigger polls keep more writes in flight.
-        p.put("consumer.max.poll.records", "2000");
         p.put("listeners", restUrl(settings));
         p.put("rest.advertised.host.name", "127.0.0.1");
         p.put("rest.advertised.port", Integer.toString(settings.ports().connect()));
