@@ -140,6 +140,26 @@ class FakerProducerStackTest {
         }
     }
 
+    /** A SIGTERM while the service is still starting (Datafaker loads for seconds) is a clean stop too. */
+    @Test
+    void aSigtermDuringStartUpExitsZero(NativeStack stack, @TempDir Path dir) throws Exception {
+        Path output = dir.resolve("faker-producer.log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), FakerProducerMain.class.getName())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().put("KAFKA_BROKER_URL", stack.kafkaBootstrap());
+        Process producer = builder.start();
+        try {
+            awaitOutput(output, "fake people in locale", producer, Duration.ofSeconds(60));
+            producer.destroy(); // SIGTERM
+            assertTrue(producer.waitFor(60, TimeUnit.SECONDS), "stopped after SIGTERM");
+            assertEquals(0, producer.exitValue(), "exit status after SIGTERM during start-up\n" + read(output));
+        } finally {
+            producer.destroyForcibly();
+        }
+    }
+
     /** The "#RUN-" part of a unique name "Ann Lee #RUN-7". */
     private static String runTag(String uniqueName) {
         return uniqueName.substring(uniqueName.lastIndexOf('#'), uniqueName.lastIndexOf('-') + 1);
