@@ -38,7 +38,8 @@ public final class F1ProducerMain {
         System.exit(run(EnvConfig.fromEnvironment()));
     }
 
-    static int run(EnvConfig env) {
+    /** The service's whole run, for main and for tests that run it in-process; returns the exit status. */
+    public static int run(EnvConfig env) {
         ProducerSettings settings;
         F1Settings f1;
         SessionLaps session;

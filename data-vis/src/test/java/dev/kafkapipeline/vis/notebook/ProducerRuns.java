@@ -5,12 +5,6 @@ import dev.kafkapipeline.common.producer.KeyedRecord;
 import dev.kafkapipeline.common.producer.ProducerLoop;
 import dev.kafkapipeline.common.producer.RecordSource;
 import dev.kafkapipeline.f1.F1ProducerMain;
-import dev.kafkapipeline.f1.F1Settings;
-import dev.kafkapipeline.f1.archive.ArchiveClient;
-import dev.kafkapipeline.f1.archive.SessionLocator;
-import dev.kafkapipeline.f1.laps.SessionLaps;
-import dev.kafkapipeline.f1.laps.SessionLoader;
-import dev.kafkapipeline.f1.producer.LapSource;
 import dev.kafkapipeline.faker.FakerProducerMain;
 import dev.kafkapipeline.faker.FakerSettings;
 import dev.kafkapipeline.faker.FakerSource;
@@ -39,23 +33,13 @@ final class ProducerRuns {
 
     private ProducerRuns() {}
 
-    /**
-     * The 2018 Baku race's laps of VER and LEC from ../shared/f1-archive, flat out,
-     * as F1ProducerMain.run does it (that method is package-private to the producer).
-     */
-    static ProducerLoop.Outcome f1Laps(EnvConfig stack) {
-        EnvConfig env = stack.with(Map.of(
+    /** The 2018 Baku race's laps of VER and LEC from ../shared/f1-archive, flat out; returns the exit status. */
+    static int f1Laps(EnvConfig stack) {
+        return F1ProducerMain.run(stack.with(Map.of(
                 "F1_ARCHIVE_URL", archiveRoot().toUri().toString(),
                 "F1_SESSION", BAKU,
                 "F1_DRIVERS", "VER,LEC",
-                "SLEEP_TIME", "0"));
-        F1Settings f1 = F1Settings.from(env);
-        SessionLaps race;
-        try (ArchiveClient archive = new ArchiveClient(f1.archive())) {
-            race = new SessionLoader(archive).load(new SessionLocator(archive).locate(f1.session()));
-        }
-        LapSource laps = LapSource.of(race.session(), f1.drivers().laps(race), f1.replaySpeed());
-        return new ProducerLoop(F1ProducerMain.producerSettings(env), laps).run();
+                "SLEEP_TIME", "0")));
     }
 
     /** The first {@code count} people of a seeded faker producer; returns their names (the Kafka keys), in order sent. */
