@@ -11,6 +11,9 @@ import dev.kafkapipeline.common.config.EnvConfig;
 import dev.kafkapipeline.common.json.Json;
 import dev.kafkapipeline.common.kafka.KafkaSettings;
 import dev.kafkapipeline.common.kafka.Topics;
+import dev.kafkapipeline.local.junit.DeadLetterReasons;
+import dev.kafkapipeline.local.junit.Eventually;
+import dev.kafkapipeline.local.junit.FakerRecords;
 import dev.kafkapipeline.local.junit.KafkaOffsets;
 import dev.kafkapipeline.local.junit.NativeStackTest;
 import dev.kafkapipeline.local.stack.NativeStack;
@@ -20,21 +23,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,15 +83,15 @@ class ConsumersTest {
         String sessionKey = "2019/Consumed_" + System.nanoTime();
         Instant first = Instant.parse("2024-06-01T00:00:00Z");
         for (int i = 0; i < n; i++) {
-            send(Topics.FAKER, location + "-" + i, person(location + "-" + i, i));
+            send(Topics.FAKER, location + "-" + i, FakerRecords.person(location + "-" + i, i));
             send(Topics.WEATHER, location, Map.of("location", location, "report_time", first.plusSeconds(i).toString(),
                     "temp", 290.25, "sunset", 1_714_600_000L + i));
             send(Topics.FASTF1, sessionKey + "/HAM", Map.of("session_key", sessionKey, "driver", "HAM", "lap_number", i + 1,
                     "tyre_life", 3, "pit_stop", false, "date", "2019-04-28T12:10:00Z"));
         }
-        awaitTrue(n + " faker rows", () -> fakerRows(location) == n);
-        awaitTrue(n + " weather rows", () -> count("weatherreport", "location", location) == n);
-        awaitTrue(n + " laps", () -> count("lapsummary", "session_key", sessionKey) == n);
+        Eventually.holds(n + " faker rows", LANDING, () -> FakerRecords.rowsNamed(session, location) == n);
+        Eventually.holds(n + " weather rows", LANDING, () -> count("weatherreport", "location", location) == n);
+        Eventually.holds(n + " laps", LANDING, () -> count("lapsummary", "session_key", sessionKey) == n);
 
         Row weather = session.execute(SimpleStatement.newInstance("SELECT temp, sunset FROM kafkapipeline.weatherreport "
                 + "WHERE location = ? AND forecastdate = ?", location, first.plusSeconds(5))).one();
@@ -111,15 +111,15 @@ class ConsumersTest {
         String prefix = "consumer-mixed-" + System.nanoTime() + "-";
         int good = 20;
         for (int i = 0; i < good; i++) {
-            send(Topics.FAKER, prefix + "good-" + i, person(prefix + "good-" + i, i));
+            send(Topics.FAKER, prefix + "good-" + i, FakerRecords.person(prefix + "good-" + i, i));
         }
         producer.send(new ProducerRecord<>(Topics.FAKER, prefix + "bad-json", "[1, 2".getBytes(StandardCharsets.UTF_8)));
-        Map<String, Object> badYear = person(prefix + "bad-year", 1);
+        Map<String, Object> badYear = FakerRecords.person(prefix + "bad-year", 1);
         badYear.put("year", 19.5);
         send(Topics.FAKER, prefix + "bad-year", badYear);
 
-        awaitTrue(good + " good rows", () -> fakerRows(prefix + "good-") == good);
-        Map<String, String> reasons = deadLetterReasons(Topics.FAKER, prefix, 2);
+        Eventually.holds(good + " good rows", LANDING, () -> FakerRecords.rowsNamed(session, prefix + "good-") == good);
+        Map<String, String> reasons = DeadLetterReasons.read(stack.serviceEnvironment(), Topics.FAKER, prefix, 2, LANDING);
         assertEquals(2, reasons.size(), reasons.toString());
         assertTrue(reasons.get(prefix + "bad-json").startsWith("invalid JSON"), reasons.toString());
         assertEquals("field value.year = 19.5 does not fit column year (int): not a whole number", reasons.get(prefix + "bad-year"));
@@ -131,12 +131,12 @@ class ConsumersTest {
         String prefix = "both-" + System.nanoTime() + "-";
         int n = 300;
         for (int i = 0; i < n; i++) {
-            send(Topics.FAKER, prefix + i, person(prefix + i, i));
+            send(Topics.FAKER, prefix + i, FakerRecords.person(prefix + i, i));
         }
         Map<TopicPartition, Long> end = endOffsets(Topics.FAKER);
-        awaitTrue("the connector's group committed to the end", () -> committedUpTo("connect-faker-sink", end));
-        awaitTrue("the consumers' group committed to the end", () -> committedUpTo(GROUP, end));
-        assertEquals(n, fakerRows(prefix));
+        Eventually.holds("the connector's group committed to the end", LANDING, () -> committedUpTo("connect-faker-sink", end));
+        Eventually.holds("the consumers' group committed to the end", LANDING, () -> committedUpTo(GROUP, end));
+        assertEquals(n, FakerRecords.rowsNamed(session, prefix));
     }
 
     @Test
@@ -163,11 +163,11 @@ class ConsumersTest {
         try {
             int n = 3000;
             for (int i = 0; i < n; i++) {
-                producer.send(new ProducerRecord<>(Topics.FAKER, prefix + i, Json.toBytes(person(prefix + i, i))));
+                producer.send(new ProducerRecord<>(Topics.FAKER, prefix + i, Json.toBytes(FakerRecords.person(prefix + i, i))));
             }
             producer.flush();
             // The in-process consumers write these records too: the child's own commits show it is at work.
-            awaitTrue("the child consumer committing", () -> committedBeyond(group, start));
+            Eventually.holds("the child consumer committing", LANDING, () -> committedBeyond(group, start));
             child.destroy();
             assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the consumer exits within 60 s of SIGTERM");
             assertEquals(0, child.exitValue(), Files.readString(log));
@@ -175,7 +175,7 @@ class ConsumersTest {
             child.destroyForcibly();
         }
         Map<TopicPartition, OffsetAndMetadata> committed = committed(group);
-        assertTrue(committed.entrySet().stream().anyMatch(e -> e.getValue() != null && e.getValue().offset() > start.get(e.getKey())),
+        assertTrue(committed.entrySet().stream().anyMatch(e -> e.getValue().offset() > start.get(e.getKey())),
                 "offsets committed past the start");
         // Every record below a committed offset has its row: the commit never ran ahead of the writes.
         int checked = 0;
@@ -200,27 +200,6 @@ class ConsumersTest {
         assertTrue(checked > 0, "some committed records checked");
     }
 
-    private static Map<String, Object> person(String name, int i) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("name", name);
-        p.put("building_number", Integer.toString(i));
-        p.put("street_name", "High Street");
-        p.put("city", "Gotham");
-        p.put("country", "Utopia");
-        p.put("postcode", "9999");
-        p.put("year", 1950 + i);
-        p.put("job", "Pilot");
-        p.put("company", "Initech");
-        p.put("company_email", "hr@initech.example");
-        p.put("ssn", "000-00-0000");
-        p.put("passport_number", "P000");
-        p.put("credit_card_provider", "Mastercard");
-        p.put("credit_card_number", "5500000000000004");
-        p.put("credit_card_expire", "01/30");
-        p.put("credit_card_security_code", "999");
-        return p;
-    }
-
     private static void send(String topic, String key, Map<String, Object> value) {
         try {
             producer.send(new ProducerRecord<>(topic, key, Json.toBytes(value))).get();
@@ -229,37 +208,9 @@ class ConsumersTest {
         }
     }
 
-    private static long fakerRows(String prefix) {
-        long n = 0;
-        for (Row row : session.execute(SimpleStatement.newInstance("SELECT name FROM kafkapipeline.fakerdata").setPageSize(5000))) {
-            if (row.getString(0).startsWith(prefix)) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     private static long count(String table, String column, String key) {
         return session.execute(SimpleStatement.newInstance(
                 "SELECT count(*) FROM kafkapipeline." + table + " WHERE " + column + " = ?", key)).one().getLong(0);
-    }
-
-    private static Map<String, String> deadLetterReasons(String topic, String prefix, int expected) {
-        Map<String, String> reasons = new HashMap<>();
-        Properties props = KafkaSettings.consumer(stack.serviceEnvironment(), "dlq-reader-" + UUID.randomUUID());
-        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(props)) {
-            reader.subscribe(List.of(Topics.deadLetterTopic(topic)));
-            long deadline = System.nanoTime() + LANDING.toNanos();
-            while (reasons.size() < expected && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(500))) {
-                    Header message = record.headers().lastHeader(DeadLetters.MESSAGE);
-                    if (record.key() != null && record.key().startsWith(prefix) && message != null) {
-                        reasons.put(record.key(), new String(message.value(), StandardCharsets.UTF_8));
-                    }
-                }
-            }
-        }
-        return reasons;
     }
 
     private static Map<TopicPartition, Long> endOffsets(String topic) {
@@ -271,36 +222,12 @@ class ConsumersTest {
     }
 
     private static boolean committedBeyond(String group, Map<TopicPartition, Long> start) {
-        try {
-            return committed(group).entrySet().stream()
-                    .anyMatch(e -> e.getValue() != null && e.getValue().offset() > start.getOrDefault(e.getKey(), 0L));
-        } catch (Exception e) {
-            return false;
-        }
+        return committed(group).entrySet().stream().anyMatch(e -> e.getValue().offset() > start.getOrDefault(e.getKey(), 0L));
     }
 
     private static boolean committedUpTo(String group, Map<TopicPartition, Long> end) {
-        try {
-            Map<TopicPartition, OffsetAndMetadata> committed = committed(group);
-            return end.entrySet().stream().allMatch(e -> e.getValue() == 0
-                    || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static void awaitTrue(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + LANDING.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not reached within " + LANDING.toSeconds() + " s: " + what);
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + what);
-            }
-        }
+        Map<TopicPartition, OffsetAndMetadata> committed = committed(group);
+        return end.entrySet().stream().allMatch(e -> e.getValue() == 0
+                || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
     }
 }

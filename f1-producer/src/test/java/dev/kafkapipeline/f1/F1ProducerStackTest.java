@@ -11,6 +11,7 @@ import dev.kafkapipeline.f1.laps.Driver;
 import dev.kafkapipeline.f1.laps.Lap;
 import dev.kafkapipeline.f1.laps.Session;
 import dev.kafkapipeline.f1.producer.LapSource;
+import dev.kafkapipeline.local.junit.F1Archive;
 import dev.kafkapipeline.local.junit.NativeStackTest;
 import dev.kafkapipeline.local.junit.TopicRecords;
 import dev.kafkapipeline.local.stack.NativeStack;
@@ -32,7 +33,7 @@ class F1ProducerStackTest {
     @Test
     void lapsArriveOnTheTopicWithTheirKeysAndFields(NativeStack stack) {
         EnvConfig env = stack.serviceEnvironment().with(Map.of(
-                "F1_ARCHIVE_URL", ArchiveFixtures.archiveRoot().toUri().toString(),
+                "F1_ARCHIVE_URL", F1Archive.root().toUri().toString(),
                 "F1_SESSION", ArchiveFixtures.BAKU_2018_RACE,
                 "F1_DRIVERS", "VER,LEC",
                 "SLEEP_TIME", "0"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kafkapipeline.common.config.EnvConfig;
 import dev.kafkapipeline.f1.record.LapCsv;
+import dev.kafkapipeline.local.junit.F1Archive;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ class LapsCommandTest {
 
     @Test
     void printsTheSelectedDriversLapsAsCsv() {
-        String archive = ArchiveFixtures.archiveRoot().toString();
+        String archive = F1Archive.root().toString();
         assertEquals(0, run("--archive", archive, "--drivers", "ver,LEC", ArchiveFixtures.BAKU_2018_RACE), err.toString());
         List<String> lines = lines();
         assertEquals(LapCsv.header(), lines.get(0));
@@ -38,13 +39,13 @@ class LapsCommandTest {
 
     @Test
     void findsTheSessionByYearEventAndSession() {
-        assertEquals(0, run("--archive", ArchiveFixtures.archiveRoot().toUri().toString(), "2023", "Baku", "Sprint"), err.toString());
+        assertEquals(0, run("--archive", F1Archive.root().toUri().toString(), "2023", "Baku", "Sprint"), err.toString());
         assertTrue(lines().size() > 17 * 15, "every driver of the sprint");
     }
 
     @Test
     void anUnknownDriverIsAnErrorListingTheSessionsDrivers() {
-        assertEquals(2, run("--archive", ArchiveFixtures.archiveRoot().toString(), "--drivers", "XYZ", ArchiveFixtures.BAKU_2018_RACE));
+        assertEquals(2, run("--archive", F1Archive.root().toString(), "--drivers", "XYZ", ArchiveFixtures.BAKU_2018_RACE));
         assertTrue(err.toString().contains("no driver XYZ") && err.toString().contains("LEC"), err.toString());
     }
 
@@ -57,7 +58,7 @@ class LapsCommandTest {
 
     @Test
     void aMissingSessionIsAnError() {
-        assertEquals(1, run("--archive", ArchiveFixtures.archiveRoot().toString(), "2018/2018-01-01_Nowhere/2018-01-01_Race"));
+        assertEquals(1, run("--archive", F1Archive.root().toString(), "2018/2018-01-01_Nowhere/2018-01-01_Race"));
         assertTrue(err.toString().startsWith("error: no such archive file"), err.toString());
     }
 }

@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.kafkapipeline.cassandra.client.CassandraSettings;
+import dev.kafkapipeline.local.stack.Poll;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The rows the sink must have written for what the producers sent: laps per
@@ -26,16 +28,14 @@ record ExpectedRows(String sessionKey, Map<String, Integer> lapsPerDriver, List<
      * naming what is still missing and the sink's log (records it refuses go to the
      * topic's .dlq twin, so a refused record shows only as a missing row).
      */
-    void awaitIn(CqlSession session, CassandraSettings settings, Duration timeout, Path sinkLog) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<String> missing = missingFrom(session, settings);
-        while (!missing.isEmpty()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("after " + timeout.toSeconds() + " s the sink has not written: " + String.join("; ", missing)
-                        + " (see " + sinkLog + ")");
-            }
-            Thread.sleep(POLL_EVERY.toMillis());
-            missing = missingFrom(session, settings);
+    void awaitIn(CqlSession session, CassandraSettings settings, Duration timeout, Path sinkLog) {
+        AtomicReference<List<String>> missing = new AtomicReference<>();
+        if (!Poll.until(() -> {
+            missing.set(missingFrom(session, settings));
+            return missing.get().isEmpty();
+        }, timeout, POLL_EVERY)) {
+            throw new AssertionError("after " + timeout.toSeconds() + " s the sink has not written: " + String.join("; ", missing.get())
+                    + " (see " + sinkLog + ")");
         }
     }
 

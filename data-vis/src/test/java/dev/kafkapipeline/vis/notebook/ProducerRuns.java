@@ -8,14 +8,13 @@ import dev.kafkapipeline.f1.F1ProducerMain;
 import dev.kafkapipeline.faker.FakerProducerMain;
 import dev.kafkapipeline.faker.FakerSettings;
 import dev.kafkapipeline.faker.FakerSource;
+import dev.kafkapipeline.local.junit.F1Archive;
 import dev.kafkapipeline.owm.WeatherProducerMain;
 import dev.kafkapipeline.owm.WeatherSource;
 import dev.kafkapipeline.owm.config.WeatherSettings;
 import dev.kafkapipeline.owm.provider.HttpGateway;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,7 @@ final class ProducerRuns {
     /** The 2018 Baku race's laps of VER and LEC from ../shared/f1-archive, flat out; returns the exit status. */
     static int f1Laps(EnvConfig stack) {
         return F1ProducerMain.run(stack.with(Map.of(
-                "F1_ARCHIVE_URL", archiveRoot().toUri().toString(),
+                "F1_ARCHIVE_URL", F1Archive.root().toUri().toString(),
                 "F1_SESSION", BAKU,
                 "F1_DRIVERS", "VER,LEC",
                 "SLEEP_TIME", "0")));
@@ -71,20 +70,6 @@ final class ProducerRuns {
             WeatherSource source = WeatherProducerMain.source(weather, HttpGateway.withDefaultTimeouts(weather.apiKey()), wait -> { });
             return new ProducerLoop(WeatherProducerMain.producerSettings(env, weather), source).run();
         }
-    }
-
-    /** ../shared/f1-archive beside the repository (the nearest folder above holding mvnw), as on CI. */
-    static Path archiveRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        Path archive = dir == null ? null : dir.resolveSibling("shared").resolve("f1-archive");
-        if (archive == null || !Files.isDirectory(archive)) {
-            throw new IllegalStateException("the archive ../shared/f1-archive beside the repository is missing (looked from "
-                    + Path.of("").toAbsolutePath() + ")");
-        }
-        return archive;
     }
 
     /** The first records of an endless source, remembering their keys. */

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kafkapipeline.f1.ArchiveFixtures;
+import dev.kafkapipeline.local.junit.F1Archive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -154,7 +154,7 @@ class ArchiveClientTest {
 
     @Test
     void readsFileUrls() throws Exception {
-        Path root = ArchiveFixtures.archiveRoot();
+        Path root = F1Archive.root();
         try (ArchiveClient client = new ArchiveClient(ArchiveSettings.of(root.toUri().toString()))) {
             assertTrue(read(client.open("2023/Index.json")).contains("\"Meetings\""));
             ArchiveException e = assertThrows(ArchiveException.class, () -> client.open("1999/Index.json"));

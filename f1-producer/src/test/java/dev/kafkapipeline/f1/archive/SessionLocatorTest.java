@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kafkapipeline.f1.ArchiveFixtures;
+import dev.kafkapipeline.local.junit.F1Archive;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +17,7 @@ class SessionLocatorTest {
 
     @BeforeAll
     static void open() {
-        archive = new ArchiveClient(ArchiveSettings.of(ArchiveFixtures.archiveRoot().toString()));
+        archive = new ArchiveClient(ArchiveSettings.of(F1Archive.root().toString()));
         locator = new SessionLocator(archive);
     }
 

@@ -6,6 +6,7 @@ import dev.kafkapipeline.f1.archive.ArchiveSettings;
 import dev.kafkapipeline.f1.laps.SessionLaps;
 import dev.kafkapipeline.f1.laps.SessionLoader;
 import dev.kafkapipeline.f1.stream.TimingStream;
+import dev.kafkapipeline.local.junit.F1Archive;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,9 +51,9 @@ public class LapsBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws IOException {
-        archive = new ArchiveClient(ArchiveSettings.of(ArchiveFixtures.archiveRoot().toString()));
+        archive = new ArchiveClient(ArchiveSettings.of(F1Archive.root().toString()));
         loader = new SessionLoader(archive);
-        timingData = Files.readAllBytes(ArchiveFixtures.archiveRoot().resolve(ArchiveFixtures.BAKU_2018_RACE)
+        timingData = Files.readAllBytes(F1Archive.root().resolve(ArchiveFixtures.BAKU_2018_RACE)
                 .resolve("TimingData.jsonStream"));
     }
 

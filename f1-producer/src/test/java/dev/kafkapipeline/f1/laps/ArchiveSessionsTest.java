@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kafkapipeline.f1.ArchiveFixtures;
 import dev.kafkapipeline.f1.archive.ArchiveClient;
 import dev.kafkapipeline.f1.archive.ArchiveSettings;
+import dev.kafkapipeline.local.junit.F1Archive;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -26,7 +27,7 @@ class ArchiveSessionsTest {
 
     @BeforeAll
     static void load() {
-        archive = new ArchiveClient(ArchiveSettings.of(ArchiveFixtures.archiveRoot().toString()));
+        archive = new ArchiveClient(ArchiveSettings.of(F1Archive.root().toString()));
         SessionLoader loader = new SessionLoader(archive);
         baku2018 = loader.load(ArchiveFixtures.BAKU_2018_RACE);
         baku2023 = loader.load(ArchiveFixtures.BAKU_2023_SPRINT);

@@ -3,10 +3,10 @@ package dev.kafkapipeline.f1.record;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kafkapipeline.common.json.Json;
-import dev.kafkapipeline.f1.ArchiveFixtures;
 import dev.kafkapipeline.f1.laps.Driver;
 import dev.kafkapipeline.f1.laps.Lap;
 import dev.kafkapipeline.f1.laps.Session;
+import dev.kafkapipeline.local.stack.StackSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -50,7 +50,7 @@ class LapRecordTest {
 
     @Test
     void theColumnsAreThoseOfTheLapsummaryTable() throws IOException {
-        String cql = Files.readString(ArchiveFixtures.repoRoot().resolve("cassandra/schema-faker.cql"));
+        String cql = Files.readString(StackSettings.findRepository().resolve("cassandra/schema-faker.cql"));
         String table = cql.substring(cql.indexOf("kafkapipeline.lapsummary"));
         table = table.substring(table.indexOf('(') + 1, table.indexOf("PRIMARY KEY"));
         List<String> columns = new ArrayList<>();

@@ -1,7 +1,5 @@
 package dev.kafkapipeline.connect;
 
-import static dev.kafkapipeline.connect.StackClient.awaitTrue;
-import static dev.kafkapipeline.connect.StackClient.header;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +8,9 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.kafkapipeline.cassandra.client.CassandraSessions;
 import dev.kafkapipeline.common.kafka.Topics;
+import dev.kafkapipeline.local.junit.DeadLetterReasons;
+import dev.kafkapipeline.local.junit.Eventually;
+import dev.kafkapipeline.local.junit.FakerRecords;
 import dev.kafkapipeline.local.junit.KafkaOffsets;
 import dev.kafkapipeline.local.junit.NativeStackTest;
 import dev.kafkapipeline.local.stack.NativeStack;
@@ -17,11 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.Test;
 @NativeStackTest
 class CassandraSinkConnectorTest {
     private static final Duration LANDING = Duration.ofSeconds(120);
-    private static final String MESSAGE = "__connect.errors.exception.message";
     private static StackClient client;
 
     @BeforeAll
@@ -63,7 +60,7 @@ class CassandraSinkConnectorTest {
         String session = "2018/Typed_" + System.nanoTime();
         Instant firstReport = Instant.parse("2024-05-01T12:00:00Z");
         for (int i = 0; i < n; i++) {
-            client.send(Topics.FAKER, "typed-" + i, StackClient.person("typed-" + location + "-" + i, i));
+            client.send(Topics.FAKER, "typed-" + i, FakerRecords.person("typed-" + location + "-" + i, i));
             Map<String, Object> weather = new LinkedHashMap<>();
             weather.put("location", location);
             weather.put("report_time", firstReport.plusSeconds(60L * i).toString());
@@ -83,9 +80,9 @@ class CassandraSinkConnectorTest {
             client.send(Topics.FASTF1, session + "/VER", lap);
         }
 
-        awaitTrue(n + " faker rows", LANDING, () -> client.fakerRows("typed-" + location) == n);
-        awaitTrue(n + " weather rows", LANDING, () -> client.partitionRows("weatherreport", "location", location) == n);
-        awaitTrue(n + " laps", LANDING, () -> client.partitionRows("lapsummary", "session_key", session) == n);
+        Eventually.holds(n + " faker rows", LANDING, () -> FakerRecords.rowsNamed(client.session, "typed-" + location) == n);
+        Eventually.holds(n + " weather rows", LANDING, () -> client.partitionRows("weatherreport", "location", location) == n);
+        Eventually.holds(n + " laps", LANDING, () -> client.partitionRows("lapsummary", "session_key", session) == n);
 
         Row person = client.session.execute(SimpleStatement.newInstance(
                 "SELECT year, city, job FROM kafkapipeline.fakerdata WHERE name = ?", "typed-" + location + "-7")).one();
@@ -110,30 +107,29 @@ class CassandraSinkConnectorTest {
     }
 
     @Test
-    void badRecordsGoToTheDeadLetterQueueWithTheReasonAndGoodOnesLand() {
+    void badRecordsGoToTheDeadLetterQueueWithTheReasonAndGoodOnesLand(NativeStack stack) {
         String prefix = "mixed-" + System.nanoTime() + "-";
         int good = 30;
         for (int i = 0; i < good; i++) {
-            client.send(Topics.FAKER, prefix + "good-" + i, StackClient.person(prefix + "good-" + i, i));
+            client.send(Topics.FAKER, prefix + "good-" + i, FakerRecords.person(prefix + "good-" + i, i));
             if (i == 10) {
                 client.send(Topics.FAKER, prefix + "bad-json", "{not json".getBytes(StandardCharsets.UTF_8));
-                Map<String, Object> noName = StackClient.person(prefix + "x", i);
+                Map<String, Object> noName = FakerRecords.person(prefix + "x", i);
                 noName.remove("name");
                 client.send(Topics.FAKER, prefix + "bad-key", noName);
-                Map<String, Object> badYear = StackClient.person(prefix + "bad-year", i);
+                Map<String, Object> badYear = FakerRecords.person(prefix + "bad-year", i);
                 badYear.put("year", "nineteen");
                 client.send(Topics.FAKER, prefix + "bad-year", badYear);
             }
         }
 
-        awaitTrue(good + " good rows", LANDING, () -> client.fakerRows(prefix + "good-") == good);
-        List<ConsumerRecord<String, byte[]>> letters = client.deadLetters(Topics.FAKER, prefix, 3, LANDING);
-        Map<String, String> reasons = letters.stream().collect(Collectors.toMap(ConsumerRecord::key, r -> String.valueOf(header(r, MESSAGE))));
+        Eventually.holds(good + " good rows", LANDING, () -> FakerRecords.rowsNamed(client.session, prefix + "good-") == good);
+        Map<String, String> reasons = DeadLetterReasons.read(stack.serviceEnvironment(), Topics.FAKER, prefix, 3, LANDING);
         assertEquals(Set.of(prefix + "bad-json", prefix + "bad-key", prefix + "bad-year"), reasons.keySet());
         assertTrue(reasons.get(prefix + "bad-year").contains("value.year = \"nineteen\" does not fit column year (int)"),
                 reasons.get(prefix + "bad-year"));
         assertTrue(reasons.get(prefix + "bad-key").contains("value.name"), reasons.get(prefix + "bad-key"));
-        assertEquals(0, client.fakerRows(prefix + "bad-year"));
+        assertEquals(0, FakerRecords.rowsNamed(client.session, prefix + "bad-year"));
         assertTrue(client.taskState("faker-sink").startsWith("RUNNING"), client.taskState("faker-sink"));
     }
 
@@ -142,15 +138,15 @@ class CassandraSinkConnectorTest {
         String prefix = "killed-" + System.nanoTime() + "-";
         int n = 400;
         for (int i = 0; i < n / 2; i++) {
-            client.send(Topics.FAKER, prefix + i, StackClient.person(prefix + i, i));
+            client.send(Topics.FAKER, prefix + i, FakerRecords.person(prefix + i, i));
         }
-        awaitTrue("some rows before the kill", LANDING, () -> client.fakerRows(prefix) > 0);
+        Eventually.holds("some rows before the kill", LANDING, () -> FakerRecords.rowsNamed(client.session, prefix) > 0);
         stack.kill("connect");
         for (int i = n / 2; i < n; i++) {
-            client.send(Topics.FAKER, prefix + i, StackClient.person(prefix + i, i));
+            client.send(Topics.FAKER, prefix + i, FakerRecords.person(prefix + i, i));
         }
         stack.start("connect");
-        awaitTrue("all " + n + " rows after the restart", Duration.ofSeconds(180), () -> client.fakerRows(prefix) == n);
+        Eventually.holds("all " + n + " rows after the restart", Duration.ofSeconds(180), () -> FakerRecords.rowsNamed(client.session, prefix) == n);
     }
 
     @Test
@@ -158,14 +154,14 @@ class CassandraSinkConnectorTest {
         String prefix = "outage-" + System.nanoTime() + "-";
         int n = 400;
         for (int i = 0; i < n / 2; i++) {
-            client.send(Topics.FAKER, prefix + i, StackClient.person(prefix + i, i));
+            client.send(Topics.FAKER, prefix + i, FakerRecords.person(prefix + i, i));
         }
-        awaitTrue("some rows before the outage", LANDING, () -> client.fakerRows(prefix) > 0);
+        Eventually.holds("some rows before the outage", LANDING, () -> FakerRecords.rowsNamed(client.session, prefix) > 0);
         stack.stop("cassandra");
         long outageEnds = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         Map<TopicPartition, Long> beforeOutage = KafkaOffsets.end(stack.kafkaBootstrap(), Topics.FAKER);
         for (int i = n / 2; i < n; i++) {
-            client.send(Topics.FAKER, prefix + i, StackClient.person(prefix + i, i));
+            client.send(Topics.FAKER, prefix + i, FakerRecords.person(prefix + i, i));
         }
         while (System.nanoTime() < outageEnds) {
             String state = client.taskState("faker-sink");
@@ -177,7 +173,7 @@ class CassandraSinkConnectorTest {
             pause(Duration.ofSeconds(1));
         }
         stack.start("cassandra");
-        awaitTrue("all " + n + " rows after Cassandra is back", Duration.ofSeconds(180), () -> client.fakerRows(prefix) == n);
+        Eventually.holds("all " + n + " rows after Cassandra is back", Duration.ofSeconds(180), () -> FakerRecords.rowsNamed(client.session, prefix) == n);
         assertTrue(client.taskState("faker-sink").startsWith("RUNNING"), client.taskState("faker-sink"));
     }
 }
