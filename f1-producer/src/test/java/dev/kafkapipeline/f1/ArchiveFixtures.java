@@ -1,6 +1,6 @@
 package dev.kafkapipeline.f1;
 
-/** The sessions of the shared live-timing archive (../shared/f1-archive) that the tests read. */
+/** The sessions of the archive sample (f1-producer/archive-sample) that the tests read. */
 public final class ArchiveFixtures {
     public static final String BAKU_2018_RACE = "2018/2018-04-29_Azerbaijan_Grand_Prix/2018-04-29_Race";
     public static final String BAKU_2023_SPRINT = "2023/2023-04-30_Azerbaijan_Grand_Prix/2023-04-29_Sprint";

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Executes data-vis/notebooks/blog-visuals.ipynb headlessly (jupyter nbconvert --execute)
  * with the project's kernel against the native stack, filled the way the pipeline
  * fills it: the three producers (run in this JVM with their own code) publish the
- * 2018 Baku race's real laps from ../shared/f1-archive, seeded Datafaker people and
+ * 2018 Baku race's real laps from the archive sample, seeded Datafaker people and
  * weather reports from recorded OpenWeatherMap answers to Kafka, and the project's
  * Cassandra sink, registered with the stack's Kafka Connect, writes them to
  * Cassandra. Once every row is there, it checks that every chart cell produced a

@@ -32,7 +32,7 @@ final class ProducerRuns {
 
     private ProducerRuns() {}
 
-    /** The 2018 Baku race's laps of VER and LEC from ../shared/f1-archive, flat out; returns the exit status. */
+    /** The 2018 Baku race's laps of VER and LEC from the archive sample, flat out; returns the exit status. */
     static int f1Laps(EnvConfig stack) {
         return F1ProducerMain.run(stack.with(Map.of(
                 "F1_ARCHIVE_URL", F1Archive.root().toUri().toString(),

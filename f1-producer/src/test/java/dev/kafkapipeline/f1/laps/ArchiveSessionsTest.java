@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Facts about real sessions of the shared archive, checked against published race results. */
+/** Facts about real sessions of the archive sample, checked against published race results. */
 class ArchiveSessionsTest {
     private static ArchiveClient archive;
     private static SessionLaps baku2018;

@@ -4,14 +4,14 @@ import dev.kafkapipeline.local.stack.StackSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The shared copy of the live-timing archive that tests read: ../shared/f1-archive beside the repository, as on CI. */
+/** The sample of the live-timing archive kept in the repository (f1-producer/archive-sample), which the tests read. */
 public final class F1Archive {
     private F1Archive() {}
 
     public static Path root() {
-        Path archive = StackSettings.findRepository().resolveSibling("shared").resolve("f1-archive");
+        Path archive = StackSettings.findRepository().resolve("f1-producer/archive-sample");
         if (!Files.isDirectory(archive)) {
-            throw new IllegalStateException("the test archive " + archive + " is missing: tests read ../shared/f1-archive next to the repository");
+            throw new IllegalStateException("the archive sample " + archive + " is missing from this checkout");
         }
         return archive;
     }
