@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kafkapipeline.common.config.EnvConfig;
 import dev.kafkapipeline.f1.record.LapCsv;
-import dev.kafkapipeline.local.junit.F1Archive;
+import dev.kafkapipeline.testsupport.F1Archive;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

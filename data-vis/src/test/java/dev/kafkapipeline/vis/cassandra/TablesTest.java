@@ -9,7 +9,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.kafkapipeline.cassandra.client.CassandraSessions;
 import dev.kafkapipeline.cassandra.client.CassandraSettings;
-import dev.kafkapipeline.local.junit.NativeStackTest;
+import dev.kafkapipeline.testsupport.NativeStackTest;
 import dev.kafkapipeline.local.stack.NativeStack;
 import dev.kafkapipeline.vis.RenderCommand;
 import dev.kafkapipeline.vis.RenderRequest;

@@ -11,7 +11,7 @@ import dev.kafkapipeline.cassandra.client.CassandraSettings;
 import dev.kafkapipeline.common.config.EnvConfig;
 import dev.kafkapipeline.common.json.Json;
 import dev.kafkapipeline.common.producer.ProducerLoop;
-import dev.kafkapipeline.local.junit.NativeStackTest;
+import dev.kafkapipeline.testsupport.NativeStackTest;
 import dev.kafkapipeline.local.jupyter.JupyterPaths;
 import dev.kafkapipeline.local.jupyter.KernelSpec;
 import dev.kafkapipeline.local.process.ModuleClasspath;

@@ -8,7 +8,7 @@ import dev.kafkapipeline.f1.F1ProducerMain;
 import dev.kafkapipeline.faker.FakerProducerMain;
 import dev.kafkapipeline.faker.FakerSettings;
 import dev.kafkapipeline.faker.FakerSource;
-import dev.kafkapipeline.local.junit.F1Archive;
+import dev.kafkapipeline.testsupport.F1Archive;
 import dev.kafkapipeline.owm.WeatherProducerMain;
 import dev.kafkapipeline.owm.WeatherSource;
 import dev.kafkapipeline.owm.config.WeatherSettings;

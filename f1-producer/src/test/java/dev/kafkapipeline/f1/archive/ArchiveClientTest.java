@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kafkapipeline.local.junit.F1Archive;
+import dev.kafkapipeline.testsupport.F1Archive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

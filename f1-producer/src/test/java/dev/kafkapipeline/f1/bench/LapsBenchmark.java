@@ -6,7 +6,7 @@ import dev.kafkapipeline.f1.archive.ArchiveSettings;
 import dev.kafkapipeline.f1.laps.SessionLaps;
 import dev.kafkapipeline.f1.laps.SessionLoader;
 import dev.kafkapipeline.f1.stream.TimingStream;
-import dev.kafkapipeline.local.junit.F1Archive;
+import dev.kafkapipeline.testsupport.F1Archive;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

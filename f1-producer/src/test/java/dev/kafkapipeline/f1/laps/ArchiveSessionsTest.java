@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kafkapipeline.f1.ArchiveFixtures;
 import dev.kafkapipeline.f1.archive.ArchiveClient;
 import dev.kafkapipeline.f1.archive.ArchiveSettings;
-import dev.kafkapipeline.local.junit.F1Archive;
+import dev.kafkapipeline.testsupport.F1Archive;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

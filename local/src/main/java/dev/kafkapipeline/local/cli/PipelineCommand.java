@@ -262,7 +262,7 @@ public final class PipelineCommand {
         NativeStack stack = stack();
         Map<String, String> env = new java.util.HashMap<>(stack.clientEnvironment());
         env.put("CONNECT_URL", stack.connectUrl());
-        return runModule("consumers", "dev.kafkapipeline.consumers.bench.SinkBenchmark", List.of(), env);
+        return runModule("bench", "dev.kafkapipeline.bench.SinkBenchmark", List.of(), env);
     }
 
     private int render(List<String> args) {

@@ -27,7 +27,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * The native stack: Cassandra, a KRaft broker, a Connect worker and the
  * project's services, each a child JVM with its own classpath, log file and
  * pid file under the stack's home. Used by {@code ./pipeline} and, through
- * {@link dev.kafkapipeline.local.junit.NativeStackTest}, by integration tests.
+ * the test-support module's shared test stack, by integration tests.
  */
 public final class NativeStack {
     private final StackSettings settings;
@@ -248,7 +248,8 @@ public final class NativeStack {
                 + cassandra.fakerTable() + ", " + cassandra.fastf1Table());
     }
 
-    private void createTopics() {
+    /** Creates the pipeline's topics and their dead-letter twins where missing. */
+    public void createTopics() {
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : Topics.ALL) {
             topics.add(new NewTopic(topic, settings.topicPartitions(), (short) 1));
@@ -290,6 +291,11 @@ public final class NativeStack {
         StackService server = service(service);
         ModuleClasspath classpath = server instanceof CassandraNode ? built(settings, CassandraNode.MODULE) : built(settings, KafkaBroker.MODULE);
         return classpath.versionOf(artifactId).orElse("unknown");
+    }
+
+    /** An admin client of the stack's broker; the caller closes it. */
+    public Admin kafkaAdmin() {
+        return KafkaBroker.admin(settings, Duration.ofSeconds(30));
     }
 
     public String kafkaBootstrap() {

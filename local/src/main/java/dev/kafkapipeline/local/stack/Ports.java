@@ -7,7 +7,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 
 /** Loopback port checks. */
-final class Ports {
+public final class Ports {
     private Ports() {}
 
     static boolean isFree(int port) {
@@ -20,7 +20,7 @@ final class Ports {
         }
     }
 
-    static boolean accepts(int port) {
+    public static boolean accepts(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
             return true;

@@ -37,14 +37,14 @@ public record StackSettings(
     }
 
     /**
-     * A stack for one test JVM: ports shifted by PIPELINE_TEST_PORT_OFFSET
-     * (default 10000) so tests never meet a running stack, state under the
-     * module's target/, only the infrastructure.
+     * The stack the tests share: ports shifted by PIPELINE_TEST_PORT_OFFSET
+     * (default 10000) so tests never meet a running {@code ./pipeline up}, state
+     * in the given folder, only the infrastructure.
      */
-    public static StackSettings forTests(EnvConfig env, Path repository, Path moduleDirectory) {
+    public static StackSettings forTests(EnvConfig env, Path repository, Path home) {
         int offset = env.integer("PIPELINE_TEST_PORT_OFFSET", 10000);
         EnvConfig testEnv = env.with(java.util.Map.of("PIPELINE_PORT_OFFSET", Integer.toString(offset)));
-        return from(testEnv, repository, moduleDirectory.resolve("target/native-stack"), offset, false, false);
+        return from(testEnv, repository, home, offset, false, false);
     }
 
     private static StackSettings from(EnvConfig env, Path repository, Path home, int defaultOffset, boolean services, boolean sinks) {

@@ -1,4 +1,4 @@
-package dev.kafkapipeline.local.stack;
+package dev.kafkapipeline.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,7 +13,8 @@ import dev.kafkapipeline.cassandra.client.CassandraSessions;
 import dev.kafkapipeline.cassandra.client.CassandraSettings;
 import dev.kafkapipeline.common.json.Json;
 import dev.kafkapipeline.common.kafka.KafkaSettings;
-import dev.kafkapipeline.local.junit.NativeStackTest;
+import dev.kafkapipeline.local.stack.NativeStack;
+import dev.kafkapipeline.local.stack.Ports;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,4 +1,4 @@
-package dev.kafkapipeline.local.junit;
+package dev.kafkapipeline.testsupport;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package dev.kafkapipeline.local.junit;
+package dev.kafkapipeline.testsupport;
 
 import dev.kafkapipeline.local.stack.Poll;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.kafkapipeline.local.junit;
+package dev.kafkapipeline.testsupport;
 
 import dev.kafkapipeline.common.config.EnvConfig;
 import dev.kafkapipeline.common.kafka.KafkaSettings;

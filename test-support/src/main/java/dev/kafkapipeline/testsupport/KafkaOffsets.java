@@ -1,4 +1,4 @@
-package dev.kafkapipeline.local.junit;
+package dev.kafkapipeline.testsupport;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.kafkapipeline.local.junit;
+package dev.kafkapipeline.testsupport;
 
 import dev.kafkapipeline.local.stack.StackSettings;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.kafkapipeline.consumers.bench;
+package dev.kafkapipeline.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kafkapipeline.common.json.Json;

@@ -1,4 +1,4 @@
-package dev.kafkapipeline.consumers.bench;
+package dev.kafkapipeline.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.kafkapipeline.local.junit;
+package dev.kafkapipeline.testsupport;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;

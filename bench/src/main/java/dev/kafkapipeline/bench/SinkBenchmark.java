@@ -1,4 +1,4 @@
-package dev.kafkapipeline.consumers.bench;
+package dev.kafkapipeline.bench;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;

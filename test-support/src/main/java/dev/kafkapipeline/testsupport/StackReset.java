@@ -1,0 +1,172 @@
+package dev.kafkapipeline.testsupport;
+
+import com.datastax.oss.driver.api.core.CqlIdentifier;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.metadata.schema.KeyspaceMetadata;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kafkapipeline.cassandra.client.CassandraSessions;
+import dev.kafkapipeline.cassandra.client.CassandraSettings;
+import dev.kafkapipeline.common.json.Json;
+import dev.kafkapipeline.local.stack.NativeStack;
+import dev.kafkapipeline.local.stack.Poll;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+
+/**
+ * Puts the shared stack back to what {@code up} leaves on an empty data
+ * folder, so that a test class sees nothing of the classes before it: every
+ * server running, no connectors, only the pipeline's topics (empty), no
+ * consumer groups, the pipeline's tables empty and no other keyspace or table.
+ * Connect's own topics stay; they hold no data of a test once the connectors
+ * are gone.
+ */
+final class StackReset {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Set<String> CONNECT_TOPICS = Set.of("connect-configs", "connect-offsets", "connect-status");
+
+    private final NativeStack stack;
+    private final Consumer<String> progress;
+
+    StackReset(NativeStack stack, Consumer<String> progress) {
+        this.stack = stack;
+        this.progress = progress;
+    }
+
+    void run() {
+        long t0 = System.nanoTime();
+        stack.up();
+        deleteConnectors();
+        try (Admin admin = stack.kafkaAdmin()) {
+            deleteTopics(admin);
+            deleteConsumerGroups(admin);
+        }
+        stack.createTopics();
+        emptyCassandra();
+        progress.accept(String.format("clean slate in %.1f s", (System.nanoTime() - t0) / 1e9));
+    }
+
+    private void deleteConnectors() {
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> names = new ArrayList<>();
+        connectorNames(http).forEach(names::add);
+        for (String name : names) {
+            send(http, HttpRequest.newBuilder(URI.create(stack.connectUrl() + "/connectors/" + name)).DELETE());
+        }
+        await("connectors deleted", () -> !connectorNames(http).iterator().hasNext());
+    }
+
+    private Iterable<String> connectorNames(HttpClient http) {
+        JsonNode names;
+        try {
+            names = Json.MAPPER.readTree(send(http, HttpRequest.newBuilder(URI.create(stack.connectUrl() + "/connectors")).GET()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> list = new ArrayList<>();
+        names.forEach(name -> list.add(name.asText()));
+        return list;
+    }
+
+    private static String send(HttpClient http, HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300 && response.statusCode() != 404) {
+                throw new IllegalStateException("Connect answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private void deleteTopics(Admin admin) {
+        List<String> doomed = topics(admin).stream().filter(topic -> !CONNECT_TOPICS.contains(topic)).toList();
+        if (doomed.isEmpty()) {
+            return;
+        }
+        get(admin.deleteTopics(doomed).all());
+        await("topics " + doomed + " deleted", () -> topics(admin).stream().noneMatch(doomed::contains));
+    }
+
+    private void deleteConsumerGroups(Admin admin) {
+        List<String> groups = get(admin.listConsumerGroups().all()).stream().map(ConsumerGroupListing::groupId).toList();
+        if (!groups.isEmpty()) {
+            // Connect removes a deleted connector's group members a moment later; until then the group is not empty.
+            await("consumer groups " + groups + " deleted", () -> {
+                try {
+                    admin.deleteConsumerGroups(groups).all().get(30, TimeUnit.SECONDS);
+                    return true;
+                } catch (ExecutionException | TimeoutException e) {
+                    return get(admin.listConsumerGroups().all()).isEmpty();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            });
+        }
+    }
+
+    private static Set<String> topics(Admin admin) {
+        return get(admin.listTopics().names());
+    }
+
+    private void emptyCassandra() {
+        CassandraSettings settings = stack.cassandraSettings();
+        Set<String> pipelineTables = Set.of(settings.weatherTable(), settings.fakerTable(), settings.fastf1Table());
+        try (CqlSession session = CassandraSessions.open(settings)) {
+            for (KeyspaceMetadata keyspace : session.getMetadata().getKeyspaces().values()) {
+                String name = keyspace.getName().asInternal();
+                if (name.startsWith("system")) {
+                    continue;
+                }
+                if (!name.equals(settings.keyspace())) {
+                    execute(session, "DROP KEYSPACE " + keyspace.getName().asCql(true));
+                    continue;
+                }
+                for (CqlIdentifier table : keyspace.getTables().keySet()) {
+                    String qualified = keyspace.getName().asCql(true) + "." + table.asCql(true);
+                    execute(session, (pipelineTables.contains(table.asInternal()) ? "TRUNCATE " : "DROP TABLE ") + qualified);
+                }
+            }
+        }
+    }
+
+    private static void execute(CqlSession session, String cql) {
+        session.execute(SimpleStatement.newInstance(cql).setTimeout(TIMEOUT));
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier condition) {
+        if (!Poll.until(condition, TIMEOUT, Duration.ofMillis(200))) {
+            throw new IllegalStateException("resetting the shared stack: not done within " + TIMEOUT.toSeconds() + " s: " + what);
+        }
+    }
+
+    private static <T> T get(org.apache.kafka.common.KafkaFuture<T> future) {
+        try {
+            return future.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("resetting the shared stack: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
