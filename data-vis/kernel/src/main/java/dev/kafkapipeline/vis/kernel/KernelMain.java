@@ -18,6 +18,9 @@ import org.rapaio.jupyter.kernel.core.Transform;
  * the stock {@link MainApp#kernel}, which the notebook's display(...) reaches.
  */
 public final class KernelMain {
+    /** The stock kernel version that data-vis/kernel's LoopThread replaces a class of. */
+    static final String PATCHED_FOR = "3.0.1";
+
     private KernelMain() {}
 
     public static void main(String[] args) throws Exception {
@@ -28,6 +31,13 @@ public final class KernelMain {
         Path connectionFile = Path.of(args[0]);
         if (!Files.isRegularFile(connectionFile)) {
             throw new IllegalArgumentException("connection file " + connectionFile + " does not exist");
+        }
+        try {
+            new PatchedClass(LoopThread.class, PATCHED_FOR, PatchedClass.stockVersion(KernelMain.class.getClassLoader()))
+                    .check(KernelMain.class);
+        } catch (IllegalStateException e) {
+            System.err.println("kernel: " + e.getMessage());
+            System.exit(1);
         }
         configureLogging();
         ConnectionProperties connection = Transform.fromJson(Files.readString(connectionFile), ConnectionProperties.class);
