@@ -9,10 +9,10 @@ import java.util.List;
  * what the original notebook got from a DataFrame's display, readable in every
  * kernel and in nbconvert's output.
  */
-public final class TextTable {
+public final class RecordTable {
     static final int MAX_CELL = 28;
 
-    private TextTable() {}
+    private RecordTable() {}
 
     /** The first {@code limit} rows with a header line; an empty list gives "(no rows)". */
     public static String of(List<? extends Record> rows, int limit) {

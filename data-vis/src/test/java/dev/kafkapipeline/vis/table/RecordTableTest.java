@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class TextTableTest {
+class RecordTableTest {
     record Person(String name, Integer year, String job) {}
 
     @Test
@@ -19,11 +19,11 @@ class TextTableTest {
                 Ada          1990  engineer
                 Bartholomew        an extraordinarily long job…
                 ... 1 more rows
-                """, TextTable.of(people, 2));
+                """, RecordTable.of(people, 2));
     }
 
     @Test
     void noRows() {
-        assertEquals("(no rows)", TextTable.of(List.<Person>of(), 5));
+        assertEquals("(no rows)", RecordTable.of(List.<Person>of(), 5));
     }
 }
