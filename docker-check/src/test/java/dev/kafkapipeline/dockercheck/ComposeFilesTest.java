@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -130,6 +131,38 @@ class ComposeFilesTest {
         }));
     }
 
+    /**
+     * Compose 2.37 and later build through bake, which runs every build target at
+     * once: two targets exporting one tag fail on a clean machine ("image ...
+     * already exists", docker/buildx#3576). So each image has one builder, and a
+     * service that only names an image built here finds that builder in the same
+     * file, since a folder's file runs alone.
+     */
+    @TestFactory
+    Stream<DynamicTest> eachImageIsBuiltByOneServiceOfTheFileThatRunsIt() {
+        Set<String> builtHere = new TreeSet<>();
+        deployment.runnableModels().forEach(m -> m.services().values().stream().filter(s -> s.buildContext().isPresent())
+                .forEach(s -> s.string("image").ifPresent(builtHere::add)));
+        return deployment.runnableModels().stream().map(model -> DynamicTest.dynamicTest(model.description(), () -> {
+            Map<String, List<String>> builders = new TreeMap<>();
+            model.services().values().stream().filter(s -> s.buildContext().isPresent()).forEach(s -> builders
+                    .computeIfAbsent(s.string("image").orElse("<" + s.name() + ">"), k -> new ArrayList<>()).add(s.name()));
+            List<String> problems = new ArrayList<>();
+            builders.forEach((image, services) -> {
+                if (services.size() > 1) {
+                    problems.add(image + " is built by " + services + "; keep build: on one of them, image: alone on the others");
+                }
+            });
+            for (ComposeService service : model.services().values()) {
+                String image = service.string("image").orElse("");
+                if (service.buildContext().isEmpty() && builtHere.contains(image) && !builders.containsKey(image)) {
+                    problems.add(service.name() + " runs " + image + ", which no service of this file builds");
+                }
+            }
+            assertEquals(List.of(), problems, model.description());
+        }));
+    }
+
     @Test
     void wholePipelineStartsInOrder() {
         Map<String, ComposeService> services = deployment.rootModel().services();
@@ -226,7 +259,7 @@ class ComposeFilesTest {
     @Test
     void thirdPartyImagesArePinned() {
         List<String> unpinned = new ArrayList<>();
-        deployment.runnableModels().forEach(m -> m.services().values().stream().filter(s -> s.buildContext().isEmpty())
+        deployment.runnableModels().forEach(m -> m.services().values().stream().filter(s -> deployment.builderOf(s).isEmpty())
                 .forEach(s -> {
                     String image = s.string("image").orElse("");
                     if (!image.contains(":") || image.endsWith(":latest")) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -81,6 +82,20 @@ record Deployment(Repository repository) {
         List<ComposeModel> models = new ArrayList<>(List.of(rootModel(), clusterModel()));
         serviceFiles().forEach(f -> models.add(ComposeModel.ofFile(f)));
         return models;
+    }
+
+    /**
+     * The service that builds the image this one runs: itself when it has a
+     * build, else the one (in any compose file) building the image it names;
+     * empty for a third-party image.
+     */
+    Optional<ComposeService> builderOf(ComposeService service) {
+        if (service.buildContext().isPresent()) {
+            return Optional.of(service);
+        }
+        String image = service.string("image").orElse("");
+        return runnableModels().stream().flatMap(m -> m.services().values().stream())
+                .filter(s -> s.buildContext().isPresent() && image.equals(s.string("image").orElse(null))).findFirst();
     }
 
     /** Every service definition once (the root model reuses the service files' definitions). */

@@ -35,13 +35,16 @@ record ServiceCode(Set<String> readNames, List<String> origins, Optional<String>
             "apache/kafka:", Set.of(),
             "eclipse-temurin:17-jdk", Set.of("JUPYTER_TOKEN"));
 
-    static ServiceCode of(ComposeService service, Repository repository) {
-        Optional<Path> dockerfilePath = service.dockerfile();
-        if (dockerfilePath.isEmpty()) {
+    /**
+     * @param builder the service that builds the image it runs (itself, or another
+     *                naming the same image); empty for a third-party image
+     */
+    static ServiceCode of(ComposeService service, Optional<ComposeService> builder, Repository repository) {
+        if (builder.isEmpty()) {
             return ofInlineCommand(service);
         }
-        Dockerfile dockerfile = Dockerfile.read(dockerfilePath.get());
-        Path context = service.buildContext().orElseThrow();
+        Dockerfile dockerfile = Dockerfile.read(builder.get().dockerfile().orElseThrow());
+        Path context = builder.get().buildContext().orElseThrow();
         Set<String> names = new TreeSet<>();
         List<String> origins = new ArrayList<>();
 

@@ -34,7 +34,7 @@ class ServiceSettingsTest {
     Stream<DynamicTest> everyVariableSetIsOneTheServiceReads() {
         return deployment.allServices().filter(s -> !s.environment().isEmpty())
                 .map(s -> DynamicTest.dynamicTest(s.where(), () -> {
-                    ServiceCode code = ServiceCode.of(s, repository);
+                    ServiceCode code = ServiceCode.of(s, deployment.builderOf(s), repository);
                     Assumptions.assumeTrue(code.skipReason().isEmpty(),
                             () -> Deployment.report(s.where() + ": variables not checked, " + code.skipReason().orElseThrow()));
                     assertEquals(List.of(), EnvNames.unread(s.environment().keySet(), code.readNames()),
@@ -123,7 +123,8 @@ class ServiceSettingsTest {
             }
         }
         service.ports().forEach(p -> ports.add(p.target()));
-        boolean cassandra = service.dockerfile().map(d -> Dockerfile.read(d).finalStage().image().startsWith("cassandra:"))
+        boolean cassandra = deployment.builderOf(service).flatMap(ComposeService::dockerfile)
+                .map(d -> Dockerfile.read(d).finalStage().image().startsWith("cassandra:"))
                 .orElse(service.string("image").orElse("").startsWith("cassandra:"));
         if (cassandra && service.string("entrypoint").isEmpty()) {
             ports.add(9042);
