@@ -70,6 +70,25 @@ record Deployment(Repository repository) {
         return files;
     }
 
+    /** Every Dockerfile in the repository, used by a compose file or not (build output and local state left out). */
+    List<Path> allDockerfiles() {
+        Set<String> skipped = Set.of("target", ".git", ".pipeline", "node_modules");
+        try (Stream<Path> files = Files.walk(repository.root())) {
+            return files.filter(f -> f.getFileName().toString().startsWith("Dockerfile") && Files.isRegularFile(f))
+                    .filter(f -> {
+                        for (Path part : repository.root().relativize(f)) {
+                            if (skipped.contains(part.toString())) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    })
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     ComposeModel rootModel() {
         return ComposeModel.ofRoot(rootFile());
     }

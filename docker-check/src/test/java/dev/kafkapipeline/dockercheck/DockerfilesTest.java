@@ -69,6 +69,30 @@ class DockerfilesTest {
                 + " belong to modules not on this branch yet"));
     }
 
+    /**
+     * Compose builds several images at once; Maven's own locking coordinates the
+     * threads of one JVM only, so two builds sharing a cache mount can read each
+     * other's half-written artifacts. A locked cache mount serialises them.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyCacheMountIsLocked() {
+        return deployment.allDockerfiles().stream().map(file -> DynamicTest.dynamicTest(repository.relativize(file), () -> {
+            List<String> unlocked = new ArrayList<>();
+            for (Dockerfile.Stage stage : Dockerfile.read(file).stages()) {
+                for (Dockerfile.Instruction run : stage.all("RUN")) {
+                    Matcher mount = Pattern.compile("--mount=(\\S+)").matcher(run.arguments());
+                    while (mount.find()) {
+                        List<String> options = List.of(mount.group(1).split(","));
+                        if (options.contains("type=cache") && !options.contains("sharing=locked")) {
+                            unlocked.add(mount.group());
+                        }
+                    }
+                }
+            }
+            assertEquals(List.of(), unlocked, file + ": cache mounts without sharing=locked");
+        }));
+    }
+
     @TestFactory
     Stream<DynamicTest> boundHostFilesExist() {
         return deployment.allServices().filter(s -> s.bindSources().size() > 0)
