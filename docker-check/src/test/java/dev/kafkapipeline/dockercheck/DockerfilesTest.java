@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -91,6 +94,45 @@ class DockerfilesTest {
             }
             assertEquals(List.of(), unlocked, file + ": cache mounts without sharing=locked");
         }));
+    }
+
+    /**
+     * A script checked out with CRLF (git on Windows, without a rule) fails at its
+     * shebang inside the image. Every file copied from the build context into an
+     * image must be kept as committed: eol=lf, or -text for files whose bytes
+     * matter as they are. (COPY . . gives the build stage the sources, which only
+     * Maven reads.)
+     */
+    @Test
+    void everyFileCopiedIntoAnImageKeepsItsLineEnds() throws IOException {
+        Set<String> copied = new TreeSet<>();
+        for (Path file : deployment.allDockerfiles()) {
+            for (Dockerfile.Copy copy : Dockerfile.read(file).copies()) {
+                if (copy.fromStage()) {
+                    continue;
+                }
+                for (String source : copy.sources()) {
+                    Path path = repository.resolve(source);
+                    if (source.equals(".") || source.startsWith("http://") || source.startsWith("https://") || !Files.exists(path)) {
+                        continue;
+                    }
+                    try (Stream<Path> files = Files.walk(path)) {
+                        files.filter(Files::isRegularFile).forEach(f -> copied.add(repository.relativize(f)));
+                    }
+                }
+            }
+        }
+        assertFalse(copied.isEmpty(), "no file is copied into an image: this check reads the Dockerfiles wrongly");
+        Map<String, Map<String, String>> attributes = GitAttributes.of(repository.root(), List.copyOf(copied), "text", "eol")
+                .orElse(null);
+        Assumptions.assumeTrue(attributes != null, () -> Deployment.report(
+                "git or its work tree is missing: the line-end rules of the files copied into images are not checked"));
+        List<String> unprotected = copied.stream().filter(f -> {
+            Map<String, String> a = attributes.getOrDefault(f, Map.of());
+            return !("lf".equals(a.get("eol")) || "unset".equals(a.get("text")));
+        }).toList();
+        assertEquals(List.of(), unprotected, "files copied into images that a Windows checkout may turn to CRLF: "
+                + "give them eol=lf in .gitattributes");
     }
 
     @TestFactory
