@@ -163,6 +163,81 @@ class ComposeFilesTest {
         }));
     }
 
+    /** How the minimum Compose version is written, in the root file's comment (the one place) and wherever it is repeated. */
+    private static final Pattern COMPOSE_MINIMUM = Pattern.compile("Docker Compose (\\d+\\.\\d+\\.\\d+) or newer");
+
+    /**
+     * The root file's comment states the minimum Compose version; it must be at
+     * least what each feature the files use needs, and the README and every other
+     * compose file that repeats it must say the same.
+     */
+    @Test
+    void theMinimumComposeVersionCoversTheFeaturesUsedAndIsStatedAlike() throws IOException {
+        List<String> stated = matches(COMPOSE_MINIMUM, Files.readString(deployment.rootFile()));
+        assertEquals(1, stated.size(), deployment.rootFile() + " must state the minimum once, as 'Docker Compose X.Y.Z or newer'");
+        String minimum = stated.get(0);
+
+        Map<String, String> needed = new LinkedHashMap<>();
+        if (ComposeYaml.read(deployment.rootFile()).containsKey("include")) {
+            needed.put("include", "2.20.0");
+        }
+        List<Path> composeFiles = new ArrayList<>(deployment.standaloneFiles());
+        ComposeModel.includeEntries(deployment.rootFile()).forEach(entry -> composeFiles.addAll(entry.subList(1, entry.size())));
+        Path overrideFile = repository.resolve("docker-compose.override.yml");
+        composeFiles.add(overrideFile);
+        for (Path file : composeFiles) {
+            String withoutComments = Files.readString(file).replaceAll("(?m)^\\s*#.*$", "");
+            if (Pattern.compile(":\\s*!(override|reset)\\b").matcher(withoutComments).find()) {
+                needed.put("the !override and !reset tags (" + repository.relativize(file) + ")", "2.24.4");
+            }
+        }
+        Set<String> included = deployment.rootModel().services().keySet();
+        if (ComposeModel.section(ComposeYaml.read(overrideFile), "services").keySet().stream().anyMatch(included::contains)) {
+            // 2.24.0 to 2.24.5 merge the override before the includes and stop with
+            // "services.<name> conflicts with imported resource" (docker/compose#11404).
+            needed.put("an override of included services", "2.24.6");
+        }
+        List<String> unmet = new ArrayList<>();
+        needed.forEach((feature, version) -> {
+            if (compareVersions(minimum, version) < 0) {
+                unmet.add(feature + " needs Compose " + version);
+            }
+        });
+        assertEquals(List.of(), unmet, "the stated minimum, Compose " + minimum + ", is too old");
+
+        List<String> disagreeing = new ArrayList<>();
+        List<Path> repeating = new ArrayList<>(composeFiles);
+        repeating.add(repository.resolve("README.md"));
+        for (Path file : repeating) {
+            matches(COMPOSE_MINIMUM, Files.readString(file)).stream().filter(v -> !v.equals(minimum))
+                    .forEach(v -> disagreeing.add(repository.relativize(file) + " says " + v));
+        }
+        assertEquals(List.of(), disagreeing, "the root file says Docker Compose " + minimum + " or newer");
+        assertFalse(matches(COMPOSE_MINIMUM, Files.readString(repository.resolve("README.md"))).isEmpty(),
+                "README.md must state the minimum Compose version, as 'Docker Compose " + minimum + " or newer'");
+    }
+
+    private static List<String> matches(Pattern pattern, String text) {
+        List<String> found = new ArrayList<>();
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            int difference = Integer.compare(i < x.length ? Integer.parseInt(x[i]) : 0, i < y.length ? Integer.parseInt(y[i]) : 0);
+            if (difference != 0) {
+                return difference;
+            }
+        }
+        return 0;
+    }
+
     @Test
     void wholePipelineStartsInOrder() {
         Map<String, ComposeService> services = deployment.rootModel().services();
