@@ -3,6 +3,13 @@
 # /etc/kafka-connect/sinks once the REST API answers and Cassandra accepts
 # connections. PUT /connectors/<name>/config creates or updates, so a restart
 # registers again without harm. Nobody has to type anything in the container.
+#
+# A sink's task opens its tables with the first records it is given. Started
+# from a folder's own file, nothing orders cassandra-init before this worker,
+# so a task can fail because its table does not exist yet. For as long as the
+# worker runs, every sink is watched: a failed connector or task is restarted,
+# with its reason in this log, until it runs. The worker counts as healthy
+# (the marker file) while every sink and all its tasks are RUNNING.
 set -euo pipefail
 
 : "${CONNECT_BOOTSTRAP_SERVERS:?set CONNECT_BOOTSTRAP_SERVERS, e.g. broker:9092}"
@@ -10,9 +17,10 @@ rest_port="${CONNECT_REST_PORT:-8083}"
 rest="http://localhost:${rest_port}"
 sinks_dir="${CONNECT_SINKS_DIR:-/etc/kafka-connect/sinks}"
 wait_seconds="${CONNECT_WAIT_SECONDS:-600}"
+watch_seconds="${CONNECT_WATCH_SECONDS:-10}"
 replication="${CONNECT_REPLICATION_FACTOR:-1}"
 work_dir="${CONNECT_WORK_DIR:-/tmp}"
-marker="${work_dir}/sinks-registered"
+marker="${work_dir}/sinks-running"
 rm -f "$marker"
 
 worker="${work_dir}/connect-distributed.properties"
@@ -39,7 +47,8 @@ PROPERTIES
 
 "${KAFKA_HOME:-/opt/kafka}/bin/connect-distributed.sh" "$worker" &
 worker_pid=$!
-trap 'kill -TERM "$worker_pid" 2>/dev/null; wait "$worker_pid"; exit $?' TERM INT
+watcher_pid=""
+trap 'kill -TERM "$worker_pid" $watcher_pid 2>/dev/null; wait "$worker_pid"; exit $?' TERM INT
 
 deadline=$((SECONDS + wait_seconds))
 await() { # description, command...
@@ -70,11 +79,71 @@ register() { # sink file: PUT its "config" object under its "name"
 shopt -s nullglob
 sinks=("$sinks_dir"/*.json)
 ((${#sinks[@]} > 0)) || { echo "connect: no sink configs in $sinks_dir" >&2; exit 1; }
+names=()
 for sink in "${sinks[@]}"; do
   # A worker that has just started may answer 409 while it rebalances: retry.
   await "registration of $(basename "$sink")" register "$sink"
+  names+=("$(jq -er '.name' "$sink")")
   echo "connect: registered the sink in $(basename "$sink")"
 done
-touch "$marker"
+
+# A sink's state in a few words: RUNNING once the connector and all its tasks
+# (at least one) run; else what runs, what does not, and why a task failed
+# (the innermost cause of its trace).
+sink_state() { # name
+  local status
+  status=$(curl -fsS "${rest}/connectors/$1/status" 2>/dev/null) || { echo "not known to the worker yet"; return; }
+  jq -r '
+    def cause: (([split("\n")[] | select(startswith("Caused by: "))] | last) // split("\n")[0])
+      | sub("^Caused by: "; "") | .[0:300];
+    if .connector.state == "RUNNING" and (.tasks | length) > 0 and all(.tasks[]; .state == "RUNNING") then "RUNNING"
+    else "connector \(.connector.state)"
+      + (if .connector.trace then ": " + (.connector.trace | cause) else "" end)
+      + (if (.tasks | length) == 0 then ", no task yet" else "" end)
+      + ([.tasks[] | select(.state != "RUNNING")
+          | ", task \(.id) \(.state)" + (if .trace then ": " + (.trace | cause) else "" end)] | join(""))
+    end' <<<"$status"
+}
+
+declare -A last_state
+# One round over the sinks: logs each change of state, restarts what failed, and
+# keeps the marker while every sink runs.
+check_sinks() {
+  local name state all_running=true
+  for name in "${names[@]}"; do
+    state=$(sink_state "$name")
+    if [[ "$state" != "${last_state[$name]:-}" ]]; then
+      if [[ "$state" == RUNNING ]]; then
+        echo "connect: ${name} runs"
+      else
+        echo "connect: waiting for ${name} to run: ${state}"
+      fi
+      last_state[$name]=$state
+    fi
+    if [[ "$state" != RUNNING ]]; then
+      all_running=false
+      if [[ "$state" == *FAILED* ]]; then
+        curl -fsS -X POST "${rest}/connectors/${name}/restart?includeTasks=true&onlyFailed=true" >/dev/null 2>&1 || true
+      fi
+    fi
+  done
+  if $all_running; then
+    [[ -f "$marker" ]] || echo "connect: all ${#names[@]} sinks run"
+    touch "$marker"
+  else
+    rm -f "$marker"
+  fi
+}
+
+watch_sinks() { # for the worker's life: every 2 s until all run, then every watch_seconds
+  local pause=2
+  while kill -0 "$worker_pid" 2>/dev/null; do
+    check_sinks
+    [[ -f "$marker" ]] && pause=$watch_seconds
+    sleep "$pause"
+  done
+}
+watch_sinks &
+watcher_pid=$!
 
 wait "$worker_pid"
