@@ -64,10 +64,18 @@ await() { # description, command...
     sleep 2
   done
 }
-cassandra_answers() { (exec 3<>"/dev/tcp/${CASSANDRA_HOST:-cassandradb}/${CASSANDRA_PORT:-9042}"); }
+# CASSANDRA_HOST may name several nodes, comma-separated: any one answering will do.
+IFS=', ' read -r -a cassandra_hosts <<<"${CASSANDRA_HOST:-cassandradb}"
+cassandra_answers() {
+  local host
+  for host in "${cassandra_hosts[@]}"; do
+    [[ -n "$host" ]] && (exec 3<>"/dev/tcp/${host}/${CASSANDRA_PORT:-9042}") 2>/dev/null && return 0
+  done
+  return 1
+}
 
 await "the Connect REST API on port ${rest_port}" curl -fsS "${rest}/connectors"
-echo "connect: REST answers; waiting for Cassandra at ${CASSANDRA_HOST:-cassandradb}:${CASSANDRA_PORT:-9042}"
+echo "connect: REST answers; waiting for Cassandra at ${cassandra_hosts[*]} (port ${CASSANDRA_PORT:-9042})"
 await "Cassandra" cassandra_answers
 
 register() { # sink file: PUT its "config" object under its "name"

@@ -238,6 +238,20 @@ class ComposeFilesTest {
         return 0;
     }
 
+    /** The cluster file runs the same pipeline, so every image of the single-node stack runs in it too. */
+    @Test
+    void theClusterRunsEveryImageOfTheSingleNodeStack() {
+        Set<String> cluster = images(deployment.clusterModel());
+        List<String> missing = images(deployment.rootModel()).stream().filter(i -> !cluster.contains(i)).toList();
+        assertEquals(List.of(), missing, "images of docker-compose.yml that docker-compose.cluster.yml does not run");
+    }
+
+    private static Set<String> images(ComposeModel model) {
+        Set<String> images = new TreeSet<>();
+        model.services().values().forEach(s -> images.add(s.string("image").orElse("<built by " + s.name() + ">")));
+        return images;
+    }
+
     @Test
     void wholePipelineStartsInOrder() {
         Map<String, ComposeService> services = deployment.rootModel().services();

@@ -251,15 +251,16 @@ class EntrypointScriptsTest {
         }
     }
 
+    /** The cluster names every node; the script uses the first that answers, so one node down does not stop it. */
     @Test
-    void schemaScriptWaitsForCqlThenAppliesTheThreeScriptsWithTheReplicationAsked() throws Exception {
+    void schemaScriptWaitsForCqlOnAnyContactPointThenAppliesTheThreeScriptsWithTheReplicationAsked() throws Exception {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path calls = dir.resolve("cqlsh-calls");
         Path answered = dir.resolve("cql-answers");
-        // Stand-in cqlsh: fails until told CQL answers, records each call and each script it runs.
+        // Stand-in cqlsh: only cassandra-2 answers, once told CQL answers; records each call and each script it runs.
         executable(bin.resolve("cqlsh"), """
                 #!/usr/bin/env bash
-                [[ -f "%s" ]] || exit 1
+                [[ -f "%s" && "$1" == cassandra-2 ]] || exit 1
                 echo "$*" >>"%s"
                 for ((i = 1; i <= $#; i++)); do
                   if [[ "${!i}" == -f ]]; then j=$((i + 1)); cat "${!j}" >>"%s"; fi
@@ -269,7 +270,7 @@ class EntrypointScriptsTest {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("init.log").toFile());
         builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         builder.environment().put("SCHEMA_DIR", repository.resolve("cassandra").toString());
-        builder.environment().put("CASSANDRA_HOST", "cassandra-1");
+        builder.environment().put("CASSANDRA_HOST", "cassandra-1, cassandra-2,cassandra-3");
         builder.environment().put("CASSANDRA_REPLICATION", "{'class': 'NetworkTopologyStrategy', 'datacenter1': 3}");
         script = builder.start();
 
@@ -279,7 +280,7 @@ class EntrypointScriptsTest {
         assertEquals(0, script.exitValue(), log);
 
         String recorded = Files.readString(calls);
-        List<String> runs = recorded.lines().filter(l -> l.startsWith("cassandra-1 9042 --request-timeout=60 -f ")).toList();
+        List<String> runs = recorded.lines().filter(l -> l.startsWith("cassandra-2 9042 --request-timeout=60 -f ")).toList();
         assertEquals(3, runs.size(), recorded);
         assertTrue(runs.get(1).endsWith("/schema.cql") && runs.get(2).endsWith("/schema-faker.cql"), runs.toString());
         String keyspace = recorded.lines().filter(l -> l.contains("CREATE KEYSPACE") || l.contains("WITH replication"))

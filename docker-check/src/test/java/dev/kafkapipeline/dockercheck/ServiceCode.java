@@ -32,7 +32,7 @@ record ServiceCode(Set<String> readNames, List<String> origins, Optional<String>
     private static final Map<String, Set<String>> IMAGE_VARIABLES = Map.of(
             "cassandra:", Set.of("CASSANDRA_CLUSTER_NAME", "CASSANDRA_SEEDS", "CASSANDRA_DC", "CASSANDRA_RACK",
                     "CASSANDRA_ENDPOINT_SNITCH", "MAX_HEAP_SIZE", "HEAP_NEWSIZE"),
-            "apache/kafka:", Set.of(),
+            "apache/kafka:", Set.of("KAFKA_HEAP_OPTS"),
             "eclipse-temurin:17-jdk", Set.of("JUPYTER_TOKEN"));
 
     /**

@@ -94,7 +94,9 @@ class ServiceSettingsTest {
             }
         });
         if (env.containsKey("CASSANDRA_HOST")) {
-            addresses.add(env.get("CASSANDRA_HOST") + ":" + env.getOrDefault("CASSANDRA_PORT", String.valueOf(cassandraDefaultPort)));
+            for (String host : env.get("CASSANDRA_HOST").split(",")) {
+                addresses.add(host.strip() + ":" + env.getOrDefault("CASSANDRA_PORT", String.valueOf(cassandraDefaultPort)));
+            }
         }
         List<String> problems = new ArrayList<>();
         for (String address : addresses) {
@@ -113,6 +115,48 @@ class ServiceSettingsTest {
         assertEquals(List.of(), problems, client.where());
     }
 
+    /** Variables that hold a client's list of Kafka brokers. */
+    static final Set<String> BROKER_LISTS = Set.of("KAFKA_BROKER_URL", "CONNECT_BOOTSTRAP_SERVERS", "KAFKA_BOOTSTRAP",
+            "KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS");
+
+    /**
+     * A client that knows one node of a cluster cannot start while that node is
+     * down: every list of Cassandra contact points and Kafka bootstrap servers
+     * names every node of its file.
+     */
+    @TestFactory
+    Stream<DynamicTest> clientsNameEveryNodeOfTheirCluster() {
+        return Stream.of(deployment.rootModel(), deployment.clusterModel()).map(model -> DynamicTest.dynamicTest(model.description(), () -> {
+            List<ComposeService> cassandraNodes = model.services().values().stream().filter(this::isCassandraNode).toList();
+            List<ComposeService> brokers = model.services().values().stream()
+                    .filter(s -> s.environment().getOrDefault("KAFKA_PROCESS_ROLES", "").contains("broker")).toList();
+            assertTrue(!cassandraNodes.isEmpty() && !brokers.isEmpty(), model.description() + ": no Cassandra node or no broker found");
+            List<String> problems = new ArrayList<>();
+            for (ComposeService client : model.services().values()) {
+                client.environment().forEach((name, value) -> {
+                    List<ComposeService> nodes = name.equals("CASSANDRA_HOST") ? cassandraNodes
+                            : BROKER_LISTS.contains(name) ? brokers : List.of();
+                    Set<String> named = new TreeSet<>();
+                    for (String item : value.split(",")) {
+                        named.add(item.strip().replaceFirst(":\\d+$", ""));
+                    }
+                    for (ComposeService node : nodes) {
+                        if (node.hostNames().stream().noneMatch(named::contains)) {
+                            problems.add(client.name() + " " + name + "=" + value + " leaves out " + node.name());
+                        }
+                    }
+                });
+            }
+            assertEquals(List.of(), problems, model.description());
+        }));
+    }
+
+    private boolean isCassandraNode(ComposeService service) {
+        String image = deployment.builderOf(service).flatMap(ComposeService::dockerfile).map(d -> Dockerfile.read(d).finalStage().image())
+                .orElse(service.string("image").orElse(""));
+        return image.startsWith("cassandra:") && service.string("entrypoint").isEmpty();
+    }
+
     /** The ports a service listens on inside its network. */
     private Set<Integer> listeningPorts(ComposeService service) {
         Map<String, String> env = service.environment();
@@ -123,10 +167,7 @@ class ServiceSettingsTest {
             }
         }
         service.ports().forEach(p -> ports.add(p.target()));
-        boolean cassandra = deployment.builderOf(service).flatMap(ComposeService::dockerfile)
-                .map(d -> Dockerfile.read(d).finalStage().image().startsWith("cassandra:"))
-                .orElse(service.string("image").orElse("").startsWith("cassandra:"));
-        if (cassandra && service.string("entrypoint").isEmpty()) {
+        if (isCassandraNode(service)) {
             ports.add(9042);
         }
         return ports;
