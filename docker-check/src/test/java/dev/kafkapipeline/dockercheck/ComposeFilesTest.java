@@ -252,6 +252,35 @@ class ComposeFilesTest {
         return images;
     }
 
+    /**
+     * A notebook saved in the container lands in the bind-mounted host folder, which
+     * only the host user who owns it can write: the container's uid must be one the
+     * user sets (a build argument or user: from .env), and the README must say which.
+     */
+    @TestFactory
+    Stream<DynamicTest> writableBindMountsRunAsAUidTheUserSets() throws IOException {
+        String readme = Files.readString(repository.resolve("README.md"));
+        List<ComposeService> writing = deployment.allServices().filter(s -> s.bindMounts().containsValue(true)).toList();
+        assertFalse(writing.isEmpty(), "no service writes to a bind mount: the notebooks mount is not read as writable");
+        Pattern variable = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
+        return writing.stream().map(s -> DynamicTest.dynamicTest(s.where(), () -> {
+            Set<String> settable = new TreeSet<>(matches(variable, s.string("user").orElse("")));
+            if (s.dockerfile().isPresent()) {
+                String dockerfile = Files.readString(s.dockerfile().get());
+                s.buildArgs().forEach((arg, value) -> {
+                    boolean used = Pattern.compile("(?m)^ARG " + arg + "\\b").matcher(dockerfile).find()
+                            && Pattern.compile("(useradd|usermod|USER)[^\\n]*\\$\\{?" + arg + "\\b").matcher(dockerfile).find();
+                    if (used) {
+                        settable.addAll(matches(variable, value));
+                    }
+                });
+            }
+            assertFalse(settable.isEmpty(), s.where() + " writes to " + s.bindMounts() + " as a fixed uid: take it from .env"
+                    + " (user: \"${VAR}\", or a build argument its Dockerfile gives to useradd)");
+            settable.forEach(v -> assertTrue(readme.contains(v), "README.md does not say that " + v + " sets " + s.name() + "'s uid"));
+        }));
+    }
+
     @Test
     void wholePipelineStartsInOrder() {
         Map<String, ComposeService> services = deployment.rootModel().services();

@@ -84,6 +84,24 @@ record ComposeService(String name, Map<String, Object> definition, Path file) {
         return !string("restart").orElse("no").equals("no");
     }
 
+    /** build.args in either form (mapping or KEY=VALUE list); empty without a build. */
+    Map<String, String> buildArgs() {
+        Map<String, String> result = new LinkedHashMap<>();
+        if (definition.get("build") instanceof Map<?, ?> build) {
+            Object args = build.get("args");
+            if (args instanceof Map<?, ?> map) {
+                map.forEach((k, v) -> result.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+            } else if (args instanceof List<?> list) {
+                for (Object item : list) {
+                    String entry = String.valueOf(item);
+                    int eq = entry.indexOf('=');
+                    result.put(eq < 0 ? entry : entry.substring(0, eq), eq < 0 ? "" : entry.substring(eq + 1));
+                }
+            }
+        }
+        return result;
+    }
+
     /** Bind mounts of host paths (short syntax "./x:/y[:ro]"): host path -> whether the container may write to it. */
     Map<Path, Boolean> bindMounts() {
         Map<Path, Boolean> result = new LinkedHashMap<>();
