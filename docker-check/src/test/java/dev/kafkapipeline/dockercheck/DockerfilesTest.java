@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +137,48 @@ class DockerfilesTest {
                 + "give them eol=lf in .gitattributes");
     }
 
+    /** A file .dockerignore keeps out of the build context makes its COPY fail; every copied file must stay in. */
+    @Test
+    void nothingCopiedIntoAnImageIsDockerIgnored() throws IOException {
+        List<PathMatcher> ignored = new ArrayList<>();
+        for (String line : Files.readAllLines(repository.resolve(".dockerignore"))) {
+            String pattern = line.strip().replaceAll("^/|/$", "");
+            if (pattern.isEmpty() || pattern.startsWith("#") || pattern.startsWith("!")) {
+                continue;
+            }
+            ignored.add(FileSystems.getDefault().getPathMatcher("glob:" + pattern));
+            if (pattern.startsWith("**/")) {
+                // Docker's ** also matches no folder at all.
+                ignored.add(FileSystems.getDefault().getPathMatcher("glob:" + pattern.substring(3)));
+            }
+        }
+        List<String> excluded = new ArrayList<>();
+        for (Path file : deployment.allDockerfiles()) {
+            for (Dockerfile.Copy copy : Dockerfile.read(file).copies()) {
+                for (String source : copy.sources()) {
+                    Path path = repository.resolve(source);
+                    if (copy.fromStage() || source.equals(".") || source.startsWith("https://") || !Files.exists(path)) {
+                        continue;
+                    }
+                    try (Stream<Path> files = Files.walk(path)) {
+                        for (Path copied : files.toList()) {
+                            // A pattern that matches a folder leaves out everything in it.
+                            for (Path prefix = repository.root().relativize(copied); prefix != null; prefix = prefix.getParent()) {
+                                Path candidate = prefix;
+                                if (ignored.stream().anyMatch(m -> m.matches(candidate))) {
+                                    excluded.add(repository.relativize(file) + ": " + copy.keyword() + " " + source
+                                            + " (" + repository.root().relativize(copied) + ")");
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), excluded, ".dockerignore leaves out what these Dockerfiles copy");
+    }
+
     @TestFactory
     Stream<DynamicTest> boundHostFilesExist() {
         return deployment.allServices().filter(s -> s.bindSources().size() > 0)
@@ -191,12 +235,14 @@ class DockerfilesTest {
         assertEquals(runtimeImage, runtime.image(), dockerfile.file() + ": runtime stage image");
         String user = runtime.last("USER").map(Dockerfile.Instruction::arguments).orElse("root");
         assertFalse(user.equals("root") || user.equals("0"), dockerfile.file() + ": the runtime stage must not run as root");
-        List<String> fromContext = runtime.instructions().stream()
+        List<String> sources = runtime.instructions().stream()
                 .filter(i -> i.keyword().equals("COPY") || i.keyword().equals("ADD"))
                 .map(Dockerfile::copy).filter(c -> !c.fromStage())
-                .flatMap(c -> c.sources().stream()).filter(source -> !source.startsWith("https://")).toList();
-        assertEquals(List.of(), fromContext,
-                dockerfile.file() + ": the runtime stage takes only the build stage's jar and lib/, nothing from the sources");
+                .flatMap(c -> c.sources().stream())
+                .filter(source -> source.equals(".") || source.startsWith("src/") || source.contains("/src/") || source.endsWith("pom.xml"))
+                .toList();
+        assertEquals(List.of(), sources, dockerfile.file()
+                + ": the runtime stage takes the build stage's jar and lib/, never the sources (data files it may copy)");
     }
 
 }
