@@ -10,7 +10,16 @@
 # worker runs, every sink is watched: a failed connector or task is restarted,
 # with its reason in this log, until it runs. The worker counts as healthy
 # (the marker file) while every sink and all its tasks are RUNNING.
+#
+# Anyone who reaches the REST API can submit connector configs, and ${env:NAME}
+# in a config is resolved by the worker. So the worker is started with only the
+# variables it needs (SINK_VARIABLES, which the sink configs read, and the JVM's
+# own), its env provider resolves only SINK_VARIABLES, and a connector may not
+# override the worker's client settings (which could bring their own providers).
 set -euo pipefail
+
+readonly SINK_VARIABLES=(CASSANDRA_HOST CASSANDRA_PORT CASSANDRA_KEYSPACE)
+readonly JVM_VARIABLES=(PATH JAVA_HOME LANG LC_ALL TZ KAFKA_HEAP_OPTS KAFKA_OPTS KAFKA_LOG4J_OPTS KAFKA_JVM_PERFORMANCE_OPTS LOG_DIR)
 
 : "${CONNECT_BOOTSTRAP_SERVERS:?set CONNECT_BOOTSTRAP_SERVERS, e.g. broker:9092}"
 rest_port="${CONNECT_REST_PORT:-8083}"
@@ -43,9 +52,17 @@ plugin.path=/opt/connect-plugins
 plugin.discovery=service_load
 config.providers=env
 config.providers.env.class=org.apache.kafka.common.config.provider.EnvVarConfigProvider
+config.providers.env.param.allowlist.pattern=^($(IFS='|'; echo "${SINK_VARIABLES[*]}"))\$
+connector.client.config.override.policy=None
 PROPERTIES
 
-"${KAFKA_HOME:-/opt/kafka}/bin/connect-distributed.sh" "$worker" &
+worker_env=()
+for name in "${JVM_VARIABLES[@]}" "${SINK_VARIABLES[@]}"; do
+  if [[ -n "${!name+set}" ]]; then
+    worker_env+=("${name}=${!name}")
+  fi
+done
+env -i "${worker_env[@]}" "${KAFKA_HOME:-/opt/kafka}/bin/connect-distributed.sh" "$worker" &
 worker_pid=$!
 watcher_pid=""
 trap 'kill -TERM "$worker_pid" $watcher_pid 2>/dev/null; wait "$worker_pid"; exit $?' TERM INT

@@ -20,6 +20,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -105,7 +108,7 @@ class EntrypointScriptsTest {
             assertTrue(worker.lines().anyMatch(line::equals), "worker properties lack " + line + ":\n" + worker);
         }
 
-        ProcessHandle workerProcess = fakeWorkerProcess();
+        ProcessHandle workerProcess = runningWorker().orElseThrow(() -> new AssertionError("the worker is not running under the entrypoint"));
         Runtime.getRuntime().exec(new String[] {"kill", "-TERM", String.valueOf(script.pid())}).waitFor();
         assertTrue(script.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS), "the entrypoint did not exit on SIGTERM");
         await("the worker stopped with the entrypoint", () -> !workerProcess.isAlive());
@@ -159,6 +162,74 @@ class EntrypointScriptsTest {
                 "connect: waiting for faker-sink to run: connector RUNNING, task 0 FAILED: org.apache.kafka.connect.errors"
                         + ".ConnectException: table kafkapipeline.fakerdata of topic 'faker' does not exist in Cassandra")) {
             assertTrue(log.lines().anyMatch(line::equals), "the log does not say\n  " + line + "\nit says:\n" + log);
+        }
+    }
+
+    /** What the JVM and Kafka's launch scripts read, and what bash adds for the programs it starts. */
+    private static final Set<String> JVM_AND_SHELL = Set.of("PATH", "JAVA_HOME", "LANG", "LC_ALL", "TZ", "KAFKA_HEAP_OPTS",
+            "KAFKA_OPTS", "KAFKA_LOG4J_OPTS", "KAFKA_JVM_PERFORMANCE_OPTS", "LOG_DIR", "PWD", "SHLVL", "_");
+
+    /**
+     * Connect resolves ${env:NAME} in connector configs that anyone reaching its
+     * REST API submits. The worker gets only the variables the JVM and the sink
+     * configs need, its env provider resolves only those the sink configs read,
+     * and a connector cannot override its client settings (and so bring its own
+     * provider).
+     */
+    @Test
+    void connectWorkerGetsAndResolvesOnlyTheVariablesItsSinksRead() throws Exception {
+        Set<String> sinkVariables = EnvNames.readBySinkConfigs(jsonFiles(repository.resolve("kafka/connect/sinks")));
+        assertFalse(sinkVariables.isEmpty(), "the sink configs read no ${env:...}: this check reads them wrongly");
+        startRest(EntrypointScriptsTest::running);
+        cassandra = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        script = startConnectEntrypoint(sinks(), cassandra.getLocalPort(), Map.of(
+                "OWM_API_KEY", "leak-me-not", "CASSANDRA_KEYSPACE", "kafkapipeline", "KAFKA_HEAP_OPTS", "-Xmx512m"));
+        await("the worker started", () -> runningWorker().isPresent());
+
+        Map<String, String> environment = environ(runningWorker().orElseThrow().pid());
+        List<String> extra = environment.keySet().stream().filter(n -> !JVM_AND_SHELL.contains(n) && !sinkVariables.contains(n))
+                .sorted().toList();
+        assertEquals(List.of(), extra, "variables the worker does not need");
+        for (String name : sinkVariables) {
+            assertTrue(environment.containsKey(name), "the sinks read " + name + ", which the worker lacks");
+        }
+        assertEquals("-Xmx512m", environment.get("KAFKA_HEAP_OPTS"));
+
+        Properties worker = new Properties();
+        try (var in = Files.newInputStream(dir.resolve("connect-distributed.properties"))) {
+            worker.load(in);
+        }
+        assertEquals("None", worker.getProperty("connector.client.config.override.policy"),
+                "a connector must not override client settings (they could configure their own config providers)");
+        String allowlist = worker.getProperty("config.providers.env.param.allowlist.pattern");
+        assertTrue(allowlist != null, "the env provider has no allowlist.pattern: it resolves every variable");
+        Pattern allowed = Pattern.compile(allowlist);
+        for (String name : sinkVariables) {
+            assertTrue(allowed.matcher(name).matches(), "the allowlist " + allowlist + " leaves out " + name + ", which a sink reads");
+        }
+        Set<String> others = new TreeSet<>(System.getenv().keySet());
+        others.addAll(List.of("OWM_API_KEY", "JUPYTER_TOKEN", "CONNECT_BOOTSTRAP_SERVERS", "PATH", "X" + sinkVariables.iterator().next(),
+                sinkVariables.iterator().next() + "_X"));
+        others.removeAll(sinkVariables);
+        // find(), not matches(): whichever way Kafka applies the pattern, nothing else gets through.
+        List<String> let = others.stream().filter(n -> allowed.matcher(n).find()).toList();
+        assertEquals(List.of(), let, "the allowlist " + allowlist + " lets these through");
+    }
+
+    private static Map<String, String> environ(long pid) throws IOException {
+        Map<String, String> environment = new java.util.TreeMap<>();
+        for (String entry : Files.readString(Path.of("/proc", Long.toString(pid), "environ")).split("\0")) {
+            int eq = entry.indexOf('=');
+            if (eq > 0) {
+                environment.put(entry.substring(0, eq), entry.substring(eq + 1));
+            }
+        }
+        return environment;
+    }
+
+    private static List<Path> jsonFiles(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
         }
     }
 
@@ -231,10 +302,10 @@ class EntrypointScriptsTest {
         return builder.start();
     }
 
-    private ProcessHandle fakeWorkerProcess() {
+    /** The stand-in worker, once the entrypoint's child has become it (env, then the script, exec into it). */
+    private java.util.Optional<ProcessHandle> runningWorker() {
         return script.children()
-                .filter(p -> List.of(p.info().arguments().orElse(new String[0])).contains(FAKE_WORKER_SECONDS))
-                .findFirst().orElseThrow(() -> new AssertionError("the worker is not running under the entrypoint"));
+                .filter(p -> List.of(p.info().arguments().orElse(new String[0])).contains(FAKE_WORKER_SECONDS)).findFirst();
     }
 
     private static int freePort() throws IOException {

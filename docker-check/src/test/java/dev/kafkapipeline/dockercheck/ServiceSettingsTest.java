@@ -115,6 +115,36 @@ class ServiceSettingsTest {
         assertEquals(List.of(), problems, client.where());
     }
 
+    /**
+     * Connect resolves ${env:NAME} in connector configs that anyone reaching its
+     * REST API submits. Its services are given only the CONNECT_* settings the
+     * entrypoint writes into the worker's properties, the variables the sink
+     * configs read, and the worker's heap; and nothing from .env or the shell,
+     * where the keys are.
+     */
+    @TestFactory
+    Stream<DynamicTest> theConnectWorkerIsGivenOnlyWhatItNeeds() throws java.io.IOException {
+        Set<String> sinkVariables;
+        try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(repository.resolve("kafka/connect/sinks"))) {
+            sinkVariables = EnvNames.readBySinkConfigs(files.filter(f -> f.toString().endsWith(".json")).toList());
+        }
+        List<ComposeService> workers = deployment.allServices().filter(s -> deployment.builderOf(s).flatMap(ComposeService::dockerfile)
+                .filter(d -> d.endsWith("kafka/Dockerfile-connect")).isPresent()).toList();
+        assertTrue(workers.size() >= 2, "no Connect worker found in the root and cluster files");
+        return workers.stream().map(s -> DynamicTest.dynamicTest(s.where(), () -> {
+            List<String> problems = new ArrayList<>();
+            s.environment().forEach((name, value) -> {
+                if (value.contains("${")) {
+                    problems.add(name + " comes from .env or the shell");
+                }
+                if (!(name.startsWith("CONNECT_") || sinkVariables.contains(name) || name.equals("KAFKA_HEAP_OPTS"))) {
+                    problems.add(name + " is neither a CONNECT_* setting, a variable the sinks read, nor the heap");
+                }
+            });
+            assertEquals(List.of(), problems, s.where());
+        }));
+    }
+
     /** Variables that hold a client's list of Kafka brokers. */
     static final Set<String> BROKER_LISTS = Set.of("KAFKA_BROKER_URL", "CONNECT_BOOTSTRAP_SERVERS", "KAFKA_BOOTSTRAP",
             "KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS");

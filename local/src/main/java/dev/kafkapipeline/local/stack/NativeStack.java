@@ -193,7 +193,8 @@ public final class NativeStack {
                 }
             }
             service.prepare();
-            ProcessHandle handle = process.start(service.command(process.marker()), service.environment(), settings.repository());
+            ProcessHandle handle = process.start(service.command(process.marker()), service.environment(),
+                    service.inheritsEnvironment(), settings.repository());
             if (service instanceof ProjectService project) {
                 project.started(handle);
             }
