@@ -179,6 +179,36 @@ class DockerfilesTest {
         assertEquals(List.of(), excluded, ".dockerignore leaves out what these Dockerfiles copy");
     }
 
+    /**
+     * A token or password on a command line is shown by ps to every user of the
+     * machine (and by docker inspect): images and compose files pass them by
+     * environment (JUPYTER_TOKEN) instead.
+     */
+    @Test
+    void noSecretIsOnACommandLine() {
+        Pattern secret = Pattern.compile("(?i)--[\\w.-]*(token|password|secret|api_?key)[\\w.-]*=");
+        List<String> found = new ArrayList<>();
+        for (Path file : deployment.allDockerfiles()) {
+            for (Dockerfile.Stage stage : Dockerfile.read(file).stages()) {
+                for (String keyword : List.of("CMD", "ENTRYPOINT")) {
+                    for (Dockerfile.Instruction i : stage.all(keyword)) {
+                        Matcher m = secret.matcher(i.arguments());
+                        if (m.find()) {
+                            found.add(repository.relativize(file) + ": " + keyword + " " + m.group());
+                        }
+                    }
+                }
+            }
+        }
+        deployment.allServices().forEach(s -> {
+            for (String key : List.of("command", "entrypoint")) {
+                s.string(key).map(secret::matcher).filter(Matcher::find).ifPresent(m -> found.add(s.where() + ": " + key + " " + m.group()));
+            }
+        });
+        // Only the option names are reported, never their values.
+        assertEquals(List.of(), found, "secrets passed on command lines");
+    }
+
     @TestFactory
     Stream<DynamicTest> boundHostFilesExist() {
         return deployment.allServices().filter(s -> s.bindSources().size() > 0)

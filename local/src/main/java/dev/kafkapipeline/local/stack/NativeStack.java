@@ -109,6 +109,7 @@ public final class NativeStack {
      */
     public void up() {
         List<String> startedNow = new ArrayList<>();
+        settings.createHome();
         try {
             DataVersion.of(serverVersion(CassandraNode.NAME, "cassandra-all"), serverVersion(KafkaBroker.NAME, "kafka_2.13"))
                     .checkOrStamp(settings.dataDirectory());
