@@ -4,15 +4,27 @@
 # file can ask for three replicas with the same scripts.
 set -euo pipefail
 
-host="${CASSANDRA_HOST:-cassandradb}"
+# CASSANDRA_HOST may name several nodes, comma-separated: the first that
+# answers is used, so one node down does not stop the job.
+IFS=', ' read -r -a hosts <<<"${CASSANDRA_HOST:-cassandradb}"
 port="${CASSANDRA_PORT:-9042}"
 wait_seconds="${CASSANDRA_WAIT_SECONDS:-300}"
 schema_dir="${SCHEMA_DIR:-/schema}"
 deadline=$((SECONDS + wait_seconds))
 
-until cqlsh "$host" "$port" -e 'DESCRIBE KEYSPACES' >/dev/null 2>&1; do
+first_answering() {
+  local candidate
+  for candidate in "${hosts[@]}"; do
+    if [[ -n "$candidate" ]] && cqlsh "$candidate" "$port" -e 'DESCRIBE KEYSPACES' >/dev/null 2>&1; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
+until host=$(first_answering); do
   if ((SECONDS >= deadline)); then
-    echo "cassandra-init: no CQL answer from $host:$port within ${wait_seconds}s" >&2
+    echo "cassandra-init: no CQL answer from ${hosts[*]} (port $port) within ${wait_seconds}s" >&2
     exit 1
   fi
   sleep 3

@@ -76,12 +76,41 @@ record ComposeService(String name, Map<String, Object> definition, Path file) {
 
     /** Host paths bind-mounted from the compose file's folder (short syntax "./x:/y[:ro]"). */
     List<Path> bindSources() {
-        List<Path> result = new ArrayList<>();
+        return List.copyOf(bindMounts().keySet());
+    }
+
+    /** Long-running: anything but a one-shot job (restart "no", which start order waits on to complete). */
+    boolean longRunning() {
+        return !string("restart").orElse("no").equals("no");
+    }
+
+    /** build.args in either form (mapping or KEY=VALUE list); empty without a build. */
+    Map<String, String> buildArgs() {
+        Map<String, String> result = new LinkedHashMap<>();
+        if (definition.get("build") instanceof Map<?, ?> build) {
+            Object args = build.get("args");
+            if (args instanceof Map<?, ?> map) {
+                map.forEach((k, v) -> result.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+            } else if (args instanceof List<?> list) {
+                for (Object item : list) {
+                    String entry = String.valueOf(item);
+                    int eq = entry.indexOf('=');
+                    result.put(eq < 0 ? entry : entry.substring(0, eq), eq < 0 ? "" : entry.substring(eq + 1));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Bind mounts of host paths (short syntax "./x:/y[:ro]"): host path -> whether the container may write to it. */
+    Map<Path, Boolean> bindMounts() {
+        Map<Path, Boolean> result = new LinkedHashMap<>();
         if (definition.get("volumes") instanceof List<?> list) {
             for (Object volume : list) {
-                String source = String.valueOf(volume).split(":")[0];
-                if (source.startsWith(".") || source.startsWith("/")) {
-                    result.add(file.getParent().resolve(source).normalize());
+                String[] parts = String.valueOf(volume).split(":");
+                if (parts[0].startsWith(".") || parts[0].startsWith("/")) {
+                    boolean readOnly = parts.length > 2 && List.of(parts[2].split(",")).contains("ro");
+                    result.put(file.getParent().resolve(parts[0]).normalize(), !readOnly);
                 }
             }
         }

@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads compose files. Compose's own merge tags (!override, !reset) are read
- * as the plain node they tag; {@link #node} keeps them for checks that care.
+ * as the plain node they tag.
  */
 final class ComposeYaml {
 
@@ -30,15 +30,6 @@ final class ComposeYaml {
             @SuppressWarnings("unchecked")
             Map<String, Object> result = (Map<String, Object>) map;
             return result;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The node tree, tags included. */
-    static Node node(Path file) {
-        try (Reader reader = Files.newBufferedReader(file)) {
-            return new Yaml(new TagTolerantConstructor()).compose(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

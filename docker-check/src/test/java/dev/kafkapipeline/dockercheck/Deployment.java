@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -69,6 +70,25 @@ record Deployment(Repository repository) {
         return files;
     }
 
+    /** Every Dockerfile in the repository, used by a compose file or not (build output and local state left out). */
+    List<Path> allDockerfiles() {
+        Set<String> skipped = Set.of("target", ".git", ".pipeline", "node_modules");
+        try (Stream<Path> files = Files.walk(repository.root())) {
+            return files.filter(f -> f.getFileName().toString().startsWith("Dockerfile") && Files.isRegularFile(f))
+                    .filter(f -> {
+                        for (Path part : repository.root().relativize(f)) {
+                            if (skipped.contains(part.toString())) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    })
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     ComposeModel rootModel() {
         return ComposeModel.ofRoot(rootFile());
     }
@@ -81,6 +101,20 @@ record Deployment(Repository repository) {
         List<ComposeModel> models = new ArrayList<>(List.of(rootModel(), clusterModel()));
         serviceFiles().forEach(f -> models.add(ComposeModel.ofFile(f)));
         return models;
+    }
+
+    /**
+     * The service that builds the image this one runs: itself when it has a
+     * build, else the one (in any compose file) building the image it names;
+     * empty for a third-party image.
+     */
+    Optional<ComposeService> builderOf(ComposeService service) {
+        if (service.buildContext().isPresent()) {
+            return Optional.of(service);
+        }
+        String image = service.string("image").orElse("");
+        return runnableModels().stream().flatMap(m -> m.services().values().stream())
+                .filter(s -> s.buildContext().isPresent() && image.equals(s.string("image").orElse(null))).findFirst();
     }
 
     /** Every service definition once (the root model reuses the service files' definitions). */

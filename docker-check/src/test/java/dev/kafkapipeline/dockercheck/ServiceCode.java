@@ -32,16 +32,19 @@ record ServiceCode(Set<String> readNames, List<String> origins, Optional<String>
     private static final Map<String, Set<String>> IMAGE_VARIABLES = Map.of(
             "cassandra:", Set.of("CASSANDRA_CLUSTER_NAME", "CASSANDRA_SEEDS", "CASSANDRA_DC", "CASSANDRA_RACK",
                     "CASSANDRA_ENDPOINT_SNITCH", "MAX_HEAP_SIZE", "HEAP_NEWSIZE"),
-            "apache/kafka:", Set.of(),
+            "apache/kafka:", Set.of("KAFKA_HEAP_OPTS"),
             "eclipse-temurin:17-jdk", Set.of("JUPYTER_TOKEN"));
 
-    static ServiceCode of(ComposeService service, Repository repository) {
-        Optional<Path> dockerfilePath = service.dockerfile();
-        if (dockerfilePath.isEmpty()) {
+    /**
+     * @param builder the service that builds the image it runs (itself, or another
+     *                naming the same image); empty for a third-party image
+     */
+    static ServiceCode of(ComposeService service, Optional<ComposeService> builder, Repository repository) {
+        if (builder.isEmpty()) {
             return ofInlineCommand(service);
         }
-        Dockerfile dockerfile = Dockerfile.read(dockerfilePath.get());
-        Path context = service.buildContext().orElseThrow();
+        Dockerfile dockerfile = Dockerfile.read(builder.get().dockerfile().orElseThrow());
+        Path context = builder.get().buildContext().orElseThrow();
         Set<String> names = new TreeSet<>();
         List<String> origins = new ArrayList<>();
 

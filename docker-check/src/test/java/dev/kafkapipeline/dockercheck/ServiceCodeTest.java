@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +50,7 @@ class ServiceCodeTest {
     @Test
     void namesReadByTheModuleItsDependenciesAndItsScriptsPass() throws IOException {
         ComposeService service = serviceSetting("KAFKA_BROKER_URL");
-        ServiceCode code = ServiceCode.of(service, new Repository(root));
+        ServiceCode code = ServiceCode.of(service, Optional.of(service), new Repository(root));
 
         assertTrue(code.skipReason().isEmpty());
         assertEquals(List.of(), EnvNames.unread(service.environment().keySet(), code.readNames()));
@@ -58,7 +59,7 @@ class ServiceCodeTest {
     @Test
     void aMisspelledNameIsReported() throws IOException {
         ComposeService service = serviceSetting("KAFKA_BROKER_ULR");
-        ServiceCode code = ServiceCode.of(service, new Repository(root));
+        ServiceCode code = ServiceCode.of(service, Optional.of(service), new Repository(root));
 
         assertEquals(List.of("KAFKA_BROKER_ULR"), EnvNames.unread(service.environment().keySet(), code.readNames()));
     }
@@ -68,7 +69,7 @@ class ServiceCodeTest {
         ComposeService service = serviceSetting("KAFKA_BROKER_URL");
         Files.delete(root.resolve("svc/pom.xml"));
 
-        assertEquals("module svc is not on this branch yet", ServiceCode.of(service, new Repository(root)).skipReason().orElseThrow());
+        assertEquals("module svc is not on this branch yet", ServiceCode.of(service, Optional.of(service), new Repository(root)).skipReason().orElseThrow());
     }
 
     private Path write(String relative, String text) throws IOException {

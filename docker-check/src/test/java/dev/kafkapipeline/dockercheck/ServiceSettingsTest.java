@@ -34,7 +34,7 @@ class ServiceSettingsTest {
     Stream<DynamicTest> everyVariableSetIsOneTheServiceReads() {
         return deployment.allServices().filter(s -> !s.environment().isEmpty())
                 .map(s -> DynamicTest.dynamicTest(s.where(), () -> {
-                    ServiceCode code = ServiceCode.of(s, repository);
+                    ServiceCode code = ServiceCode.of(s, deployment.builderOf(s), repository);
                     Assumptions.assumeTrue(code.skipReason().isEmpty(),
                             () -> Deployment.report(s.where() + ": variables not checked, " + code.skipReason().orElseThrow()));
                     assertEquals(List.of(), EnvNames.unread(s.environment().keySet(), code.readNames()),
@@ -94,7 +94,9 @@ class ServiceSettingsTest {
             }
         });
         if (env.containsKey("CASSANDRA_HOST")) {
-            addresses.add(env.get("CASSANDRA_HOST") + ":" + env.getOrDefault("CASSANDRA_PORT", String.valueOf(cassandraDefaultPort)));
+            for (String host : env.get("CASSANDRA_HOST").split(",")) {
+                addresses.add(host.strip() + ":" + env.getOrDefault("CASSANDRA_PORT", String.valueOf(cassandraDefaultPort)));
+            }
         }
         List<String> problems = new ArrayList<>();
         for (String address : addresses) {
@@ -113,6 +115,78 @@ class ServiceSettingsTest {
         assertEquals(List.of(), problems, client.where());
     }
 
+    /**
+     * Connect resolves ${env:NAME} in connector configs that anyone reaching its
+     * REST API submits. Its services are given only the CONNECT_* settings the
+     * entrypoint writes into the worker's properties, the variables the sink
+     * configs read, and the worker's heap; and nothing from .env or the shell,
+     * where the keys are.
+     */
+    @TestFactory
+    Stream<DynamicTest> theConnectWorkerIsGivenOnlyWhatItNeeds() throws java.io.IOException {
+        Set<String> sinkVariables;
+        try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(repository.resolve("kafka/connect/sinks"))) {
+            sinkVariables = EnvNames.readBySinkConfigs(files.filter(f -> f.toString().endsWith(".json")).toList());
+        }
+        List<ComposeService> workers = deployment.allServices().filter(s -> deployment.builderOf(s).flatMap(ComposeService::dockerfile)
+                .filter(d -> d.endsWith("kafka/Dockerfile-connect")).isPresent()).toList();
+        assertTrue(workers.size() >= 2, "no Connect worker found in the root and cluster files");
+        return workers.stream().map(s -> DynamicTest.dynamicTest(s.where(), () -> {
+            List<String> problems = new ArrayList<>();
+            s.environment().forEach((name, value) -> {
+                if (value.contains("${")) {
+                    problems.add(name + " comes from .env or the shell");
+                }
+                if (!(name.startsWith("CONNECT_") || sinkVariables.contains(name) || name.equals("KAFKA_HEAP_OPTS"))) {
+                    problems.add(name + " is neither a CONNECT_* setting, a variable the sinks read, nor the heap");
+                }
+            });
+            assertEquals(List.of(), problems, s.where());
+        }));
+    }
+
+    /** Variables that hold a client's list of Kafka brokers. */
+    static final Set<String> BROKER_LISTS = Set.of("KAFKA_BROKER_URL", "CONNECT_BOOTSTRAP_SERVERS", "KAFKA_BOOTSTRAP",
+            "KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS");
+
+    /**
+     * A client that knows one node of a cluster cannot start while that node is
+     * down: every list of Cassandra contact points and Kafka bootstrap servers
+     * names every node of its file.
+     */
+    @TestFactory
+    Stream<DynamicTest> clientsNameEveryNodeOfTheirCluster() {
+        return Stream.of(deployment.rootModel(), deployment.clusterModel()).map(model -> DynamicTest.dynamicTest(model.description(), () -> {
+            List<ComposeService> cassandraNodes = model.services().values().stream().filter(this::isCassandraNode).toList();
+            List<ComposeService> brokers = model.services().values().stream()
+                    .filter(s -> s.environment().getOrDefault("KAFKA_PROCESS_ROLES", "").contains("broker")).toList();
+            assertTrue(!cassandraNodes.isEmpty() && !brokers.isEmpty(), model.description() + ": no Cassandra node or no broker found");
+            List<String> problems = new ArrayList<>();
+            for (ComposeService client : model.services().values()) {
+                client.environment().forEach((name, value) -> {
+                    List<ComposeService> nodes = name.equals("CASSANDRA_HOST") ? cassandraNodes
+                            : BROKER_LISTS.contains(name) ? brokers : List.of();
+                    Set<String> named = new TreeSet<>();
+                    for (String item : value.split(",")) {
+                        named.add(item.strip().replaceFirst(":\\d+$", ""));
+                    }
+                    for (ComposeService node : nodes) {
+                        if (node.hostNames().stream().noneMatch(named::contains)) {
+                            problems.add(client.name() + " " + name + "=" + value + " leaves out " + node.name());
+                        }
+                    }
+                });
+            }
+            assertEquals(List.of(), problems, model.description());
+        }));
+    }
+
+    private boolean isCassandraNode(ComposeService service) {
+        String image = deployment.builderOf(service).flatMap(ComposeService::dockerfile).map(d -> Dockerfile.read(d).finalStage().image())
+                .orElse(service.string("image").orElse(""));
+        return image.startsWith("cassandra:") && service.string("entrypoint").isEmpty();
+    }
+
     /** The ports a service listens on inside its network. */
     private Set<Integer> listeningPorts(ComposeService service) {
         Map<String, String> env = service.environment();
@@ -123,9 +197,7 @@ class ServiceSettingsTest {
             }
         }
         service.ports().forEach(p -> ports.add(p.target()));
-        boolean cassandra = service.dockerfile().map(d -> Dockerfile.read(d).finalStage().image().startsWith("cassandra:"))
-                .orElse(service.string("image").orElse("").startsWith("cassandra:"));
-        if (cassandra && service.string("entrypoint").isEmpty()) {
+        if (isCassandraNode(service)) {
             ports.add(9042);
         }
         return ports;

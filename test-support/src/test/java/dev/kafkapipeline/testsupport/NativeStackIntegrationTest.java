@@ -58,6 +58,13 @@ class NativeStackIntegrationTest {
         assertEquals(record, Json.readObject(mine.value()));
     }
 
+    /** The stack's home holds the Jupyter token, the logs and the data. */
+    @Test
+    void theStacksHomeIsReadableByItsOwnerOnly(NativeStack stack) throws Exception {
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(stack.settings().home())));
+    }
+
     @Test
     void theThreeTablesHaveThePrimaryKeysOfTheDesign(NativeStack stack) {
         CassandraSettings settings = stack.cassandraSettings();

@@ -40,7 +40,7 @@ public final class CassandraSinkConfig extends AbstractConfig {
 
     public static final ConfigDef DEFINITION = new ConfigDef()
             .define(CONTACT_POINTS, Type.LIST, "localhost", Importance.HIGH,
-                    "Cassandra host to connect to (the first of the list is used; the driver discovers the others).")
+                    "Cassandra hosts to connect to: the driver starts from any of them that answers and discovers the others.")
             .define(PORT, Type.INT, 9042, Range.between(1, 65535), Importance.HIGH, "Cassandra's CQL port.")
             .define(LOCAL_DC, Type.STRING, "datacenter1", Importance.MEDIUM, "The driver's local data centre.")
             .define(KEYSPACE, Type.STRING, "", Importance.MEDIUM,
@@ -63,7 +63,7 @@ public final class CassandraSinkConfig extends AbstractConfig {
 
     public CassandraSettings cassandraSettings() {
         Map<String, String> env = new HashMap<>();
-        env.put("CASSANDRA_HOST", getList(CONTACT_POINTS).get(0));
+        env.put("CASSANDRA_HOST", String.join(",", getList(CONTACT_POINTS)));
         env.put("CASSANDRA_PORT", String.valueOf(getInt(PORT)));
         env.put("CASSANDRA_DATACENTER", getString(LOCAL_DC));
         env.put("CASSANDRA_REQUEST_TIMEOUT", String.valueOf(getInt(QUERY_TIMEOUT)));

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * How to start Jupyter for the pipeline: run {@code command} in {@code workingDirectory}
- * with {@code environment} added to the parent's; users open {@code url} (it carries the token).
+ * with {@code environment} added to the parent's (the token is there, JUPYTER_TOKEN,
+ * never on the command line); users open {@code url} (it carries the token).
  */
 public record JupyterLaunch(
         List<String> command, Map<String, String> environment, Path workingDirectory, URI url, String token, int port) {

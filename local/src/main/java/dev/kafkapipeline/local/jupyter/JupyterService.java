@@ -2,15 +2,22 @@ package dev.kafkapipeline.local.jupyter;
 
 import dev.kafkapipeline.local.process.ModuleClasspath;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,13 +70,15 @@ public final class JupyterService {
                 "--port=" + port,
                 "--port-retries=0",
                 "--notebook-dir=" + notebooks,
-                "--NotebookApp.token=" + token,
                 "--MappingKernelManager.default_kernel_name=" + KernelSpec.NAME));
         if (runningAsRoot()) {
             // CI and containers run as root; the notebook server refuses to start there without this.
             command.add("--allow-root");
         }
         Map<String, String> env = new LinkedHashMap<>(paths.environment());
+        // Jupyter Notebook 6 reads its token from JUPYTER_TOKEN; a command line
+        // would show it to every user of the machine (ps), an environment only to its owner.
+        env.put("JUPYTER_TOKEN", token);
         URI url = URI.create("http://127.0.0.1:" + port + "/tree?token=" + token);
         return new JupyterLaunch(List.copyOf(command), env, notebooks, url, token, port);
     }
@@ -94,18 +103,24 @@ public final class JupyterService {
     }
 
     /**
-     * The server's token, made once per state directory and kept there (owner
-     * only), so that {@code ./pipeline status} can show the same URL as {@code up}.
+     * The server's token, made once per state directory and kept there, so that
+     * {@code ./pipeline status} can show the same URL as {@code up}. The file is
+     * created readable by its owner only, never for a moment by anyone else, in
+     * folders it creates owner-only too.
      */
     public static String token(Path stateDir) throws IOException {
         Path file = stateDir.toAbsolutePath().resolve("jupyter/token");
         if (Files.exists(file)) {
             return Files.readString(file).trim();
         }
-        Files.createDirectories(file.getParent());
+        Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         String token = newToken();
-        Files.writeString(file, token + "\n");
-        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        try (SeekableByteChannel out = Files.newByteChannel(file, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+            out.write(ByteBuffer.wrap((token + "\n").getBytes(StandardCharsets.US_ASCII)));
+        } catch (FileAlreadyExistsException madeMeanwhile) {
+            return Files.readString(file).trim();
+        }
         return token;
     }
 

@@ -51,8 +51,12 @@ public final class ManagedProcess {
      * Starts the command with its output appended to the log file and its
      * standard input closed. The child is not killed when this JVM exits: that
      * is what lets {@code ./pipeline up} return while the stack keeps running.
+     *
+     * @param inheritEnvironment whether the child also gets this process's
+     *                           variables; if not, it gets {@code environment} alone
      */
-    public ProcessHandle start(List<String> command, Map<String, String> environment, Path workingDirectory) {
+    public ProcessHandle start(List<String> command, Map<String, String> environment, boolean inheritEnvironment,
+                               Path workingDirectory) {
         if (!command.contains(marker)) {
             throw new IllegalArgumentException("the command of " + name + " lacks its marker " + marker);
         }
@@ -66,6 +70,9 @@ public final class ManagedProcess {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            if (!inheritEnvironment) {
+                builder.environment().clear();
+            }
             builder.environment().putAll(environment);
             Process process = builder.start();
             Files.writeString(pidFile, Long.toString(process.pid()) + "\n", StandardCharsets.UTF_8);

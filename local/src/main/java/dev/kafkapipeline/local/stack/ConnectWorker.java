@@ -13,17 +13,31 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.provider.EnvVarConfigProvider;
 
 /**
  * A Kafka Connect distributed worker with its REST API on loopback and the
  * project's sink plugin folder on its plugin path. Connector configs may use
  * {@code ${env:CASSANDRA_HOST}} and friends: the worker gets those variables.
+ *
+ * <p>Anyone who reaches the REST API can submit connector configs, and the
+ * worker resolves {@code ${env:NAME}} in them. So the worker is started with
+ * {@link #SINK_VARIABLES} and the JVM's own variables alone, never the user's
+ * environment; its env provider resolves SINK_VARIABLES only; and a connector
+ * may not override the worker's client settings (which could bring their own
+ * config providers).
  */
 final class ConnectWorker extends ServerNode {
     static final String NAME = "connect";
     static final String MODULE = "kafka/node/connect";
     /** Where the sink module's build puts its self-contained plugin. */
     static final String PLUGIN_FOLDER = "kafka/connect/target/plugin";
+    /** What the sink configs (kafka/connect/sinks/*.json) read through ${env:...}. */
+    static final List<String> SINK_VARIABLES = List.of("CASSANDRA_HOST", "CASSANDRA_PORT", "CASSANDRA_KEYSPACE");
+    /** What the JVM itself reads from its environment, passed on when set. */
+    static final List<String> JVM_VARIABLES = List.of("PATH", "JAVA_HOME", "LANG", "LC_ALL", "TZ");
+    /** The only variables a connector config can read; Kafka 4.4 matches whole names, the anchors keep any version from matching part of one. */
+    static final String ENV_ALLOWLIST = "^(" + String.join("|", SINK_VARIABLES) + ")$";
 
     ConnectWorker(StackSettings settings, ModuleClasspath classpath) {
         super(NAME, settings, classpath);
@@ -76,7 +90,9 @@ final class ConnectWorker extends ServerNode {
         p.put("plugin.path", plugins.toString());
         p.put("plugin.discovery", "service_load");
         p.put("config.providers", "env");
-        p.put("config.providers.env.class", "org.apache.kafka.common.config.provider.EnvVarConfigProvider");
+        p.put("config.providers.env.class", EnvVarConfigProvider.class.getName());
+        p.put("config.providers.env.param." + EnvVarConfigProvider.ALLOWLIST_PATTERN_CONFIG, ENV_ALLOWLIST);
+        p.put("connector.client.config.override.policy", "None");
         PropertiesFile.write(propertiesFile(), p);
     }
 
@@ -91,7 +107,21 @@ final class ConnectWorker extends ServerNode {
 
     @Override
     public Map<String, String> environment() {
-        return StackClients.environment(settings);
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String name : JVM_VARIABLES) {
+            String value = settings.env().raw(name);
+            if (value != null) {
+                env.put(name, value);
+            }
+        }
+        Map<String, String> clients = StackClients.environment(settings);
+        SINK_VARIABLES.forEach(name -> env.put(name, clients.get(name)));
+        return env;
+    }
+
+    @Override
+    public boolean inheritsEnvironment() {
+        return false;
     }
 
     @Override

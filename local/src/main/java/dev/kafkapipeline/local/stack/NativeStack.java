@@ -109,6 +109,7 @@ public final class NativeStack {
      */
     public void up() {
         List<String> startedNow = new ArrayList<>();
+        settings.createHome();
         try {
             DataVersion.of(serverVersion(CassandraNode.NAME, "cassandra-all"), serverVersion(KafkaBroker.NAME, "kafka_2.13"))
                     .checkOrStamp(settings.dataDirectory());
@@ -193,7 +194,8 @@ public final class NativeStack {
                 }
             }
             service.prepare();
-            ProcessHandle handle = process.start(service.command(process.marker()), service.environment(), settings.repository());
+            ProcessHandle handle = process.start(service.command(process.marker()), service.environment(),
+                    service.inheritsEnvironment(), settings.repository());
             if (service instanceof ProjectService project) {
                 project.started(handle);
             }

@@ -29,7 +29,17 @@ public interface StackService {
     /** The full command line; it must include the given marker argument. */
     List<String> command(String marker);
 
+    /** Variables it is started with, on top of the user's unless {@link #inheritsEnvironment()} says otherwise. */
     Map<String, String> environment();
+
+    /**
+     * Whether it also gets every variable of the process that starts it (the
+     * user's shell, keys and tokens included). A server that evaluates what
+     * arrives through a network API gets its own {@link #environment()} alone.
+     */
+    default boolean inheritsEnvironment() {
+        return true;
+    }
 
     /** A real check that it serves (CQL answers, the broker answers, REST answers). */
     boolean isReady();

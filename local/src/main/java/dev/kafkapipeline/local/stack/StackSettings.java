@@ -1,9 +1,14 @@
 package dev.kafkapipeline.local.stack;
 
 import dev.kafkapipeline.common.config.EnvConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * Everything that decides how the native stack runs: where the repository and
@@ -62,6 +67,25 @@ public record StackSettings(
                 env.list("PIPELINE_SERVICES", java.util.List.of()),
                 sinks,
                 env);
+    }
+
+    /**
+     * Creates the stack's home readable by its owner only (0700): it holds the
+     * Jupyter token, the logs and the data. A home made by an earlier version is
+     * narrowed to 0700 as well.
+     */
+    public Path createHome() {
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rwx------");
+        try {
+            if (Files.isDirectory(home)) {
+                Files.setPosixFilePermissions(home, ownerOnly);
+            } else {
+                Files.createDirectories(home, PosixFilePermissions.asFileAttribute(ownerOnly));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the stack's folder " + home + ": " + e.getMessage(), e);
+        }
+        return home;
     }
 
     public Path dataDirectory() {

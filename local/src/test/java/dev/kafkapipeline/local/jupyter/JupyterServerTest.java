@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,13 @@ class JupyterServerTest {
             HttpResponse<Void> anonymous = http.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/api/kernelspecs")).build(), HttpResponse.BodyHandlers.discarding());
             assertEquals(403, anonymous.statusCode());
+            // The token reached the server (it answers to it), and no command line holds it: ps shows those to every user.
+            List<ProcessHandle> processes = new ArrayList<>(List.of(jupyter.toHandle()));
+            jupyter.descendants().forEach(processes::add);
+            for (ProcessHandle process : processes) {
+                String cmdline = Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+                assertFalse(cmdline.contains(launch.token()), "the token is on the command line of pid " + process.pid());
+            }
             assertFalse(Files.list(state.resolve("jupyter/runtime")).findAny().isEmpty(), "runtime files stay in the state dir");
         } finally {
             jupyter.destroy();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kafkapipeline.common.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,18 +38,19 @@ class JupyterServiceTest {
     }
 
     @Test
-    void commandListensOnLoopbackWithTheTokenInTheNotebooksFolder() throws Exception {
+    void commandListensOnLoopbackInTheNotebooksFolderWithTheTokenInItsEnvironment() throws Exception {
         Path repo = FakeRepo.create(temp.resolve("repo"));
         Path state = temp.resolve("state");
         JupyterLaunch launch = JupyterService.prepare(state, repo, 18888, Path.of("/usr/bin/jupyter"), "t0k3n");
 
         List<String> expected = new ArrayList<>(List.of("/usr/bin/jupyter", "notebook", "--no-browser", "--ip=127.0.0.1",
                 "--port=18888", "--port-retries=0", "--notebook-dir=" + repo.resolve("data-vis/notebooks"),
-                "--NotebookApp.token=t0k3n", "--MappingKernelManager.default_kernel_name=pipeline-java"));
+                "--MappingKernelManager.default_kernel_name=pipeline-java"));
         if ("root".equals(System.getProperty("user.name"))) {
             expected.add("--allow-root");
         }
         assertEquals(expected, launch.command());
+        assertEquals("t0k3n", launch.environment().get("JUPYTER_TOKEN"), "the token goes by environment, which ps does not show");
         assertEquals(repo.resolve("data-vis/notebooks"), launch.workingDirectory());
         assertEquals("http://127.0.0.1:18888/tree?token=t0k3n", launch.url().toString());
         assertEquals("http://127.0.0.1:18888/api/status?token=t0k3n", launch.statusUrl().toString());
@@ -76,6 +78,19 @@ class JupyterServiceTest {
                 () -> JupyterService.prepare(temp.resolve("state"), repo, 8888, Path.of("/usr/bin/jupyter"), "t"));
         assertTrue(error.getMessage().contains(repo.resolve("data-vis/kernel") + " is not built"), error.getMessage());
         assertTrue(error.getMessage().contains("./mvnw"), error.getMessage());
+    }
+
+    /** The token file and the folders made for it are readable by their owner alone, from the moment they exist. */
+    @Test
+    void theTokenIsKeptOwnerOnlyAndReadBackTheSame() throws Exception {
+        Path state = temp.resolve("state");
+        String token = JupyterService.token(state);
+
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(state.resolve("jupyter/token"))));
+        for (Path folder : List.of(state, state.resolve("jupyter"))) {
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)), folder.toString());
+        }
+        assertEquals(token, JupyterService.token(state), "made once, then read");
     }
 
     @Test

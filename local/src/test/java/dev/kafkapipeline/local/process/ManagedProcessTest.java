@@ -43,7 +43,7 @@ class ManagedProcessTest {
     @Test
     void aStartedProcessIsFoundByItsPidFileFromAnotherInstanceAndStopsOnSigterm() throws Exception {
         String marker = "-Dpipeline.service=sleeper@" + dir;
-        ProcessHandle handle = process(marker).start(bash("echo hello; sleep 60 & wait", marker), Map.of(), dir);
+        ProcessHandle handle = process(marker).start(bash("echo hello; sleep 60 & wait", marker), Map.of(), true, dir);
         Path log = dir.resolve("logs/sleeper.log");
         assertTrue(dev.kafkapipeline.local.stack.Poll.until(() -> readQuietly(log).contains("hello"), Duration.ofSeconds(10), Duration.ofMillis(50)),
                 "output goes to the log file");
@@ -68,7 +68,7 @@ class ManagedProcessTest {
     @Test
     void aProcessIgnoringSigtermIsKilledAfterTheGracePeriodWithItsChildren() throws Exception {
         String marker = "-Dpipeline.service=stubborn@" + dir;
-        ProcessHandle handle = process(marker).start(bash("trap '' TERM; sleep 60 & wait; sleep 60", marker), Map.of(), dir);
+        ProcessHandle handle = process(marker).start(bash("trap '' TERM; sleep 60 & wait; sleep 60", marker), Map.of(), true, dir);
         assertTrue(dev.kafkapipeline.local.stack.Poll.until(() -> handle.descendants().findAny().isPresent(), Duration.ofSeconds(10), Duration.ofMillis(50)));
         List<ProcessHandle> children = handle.descendants().toList();
 
@@ -91,9 +91,24 @@ class ManagedProcessTest {
         assertFalse(Files.exists(dir.resolve("run/sleeper.pid")), "the stale pid file is gone");
     }
 
+    /** A child that must not see the user's variables (the Connect worker) is given its own alone. */
+    @Test
+    void aProcessStartedWithoutInheritingGetsOnlyTheVariablesItIsGiven() throws Exception {
+        String marker = "-Dpipeline.service=sleeper@" + dir;
+        String inherited = System.getenv().keySet().stream().filter(n -> !n.equals("PATH")).findFirst()
+                .orElseThrow(() -> new AssertionError("this JVM has no variable but PATH to leave out"));
+        ProcessHandle handle = process(marker).start(bash("sleep 60 & wait", marker),
+                Map.of("PATH", System.getenv("PATH"), "ONLY_THIS", "1"), false, dir);
+
+        String environ = Files.readString(Path.of("/proc", Long.toString(handle.pid()), "environ"));
+        List<String> names = java.util.Arrays.stream(environ.split("\0")).map(e -> e.substring(0, e.indexOf('='))).toList();
+        assertTrue(names.containsAll(List.of("PATH", "ONLY_THIS")), names.toString());
+        assertFalse(names.contains(inherited), inherited + " of this JVM reached the child: " + names);
+    }
+
     @Test
     void aCommandWithoutItsMarkerIsRefused() {
         process("-Dpipeline.service=x@" + dir);
-        assertThrows(IllegalArgumentException.class, () -> process.start(List.of("true"), Map.of(), dir));
+        assertThrows(IllegalArgumentException.class, () -> process.start(List.of("true"), Map.of(), true, dir));
     }
 }

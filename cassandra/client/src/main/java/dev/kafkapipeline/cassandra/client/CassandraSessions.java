@@ -19,7 +19,7 @@ public final class CassandraSessions {
                 .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, java.time.Duration.ofSeconds(5))
                 .build();
         return CqlSession.builder()
-                .addContactPoint(new InetSocketAddress(settings.host(), settings.port()))
+                .addContactPoints(settings.hosts().stream().map(h -> new InetSocketAddress(h, settings.port())).toList())
                 .withLocalDatacenter(settings.localDatacenter())
                 .withConfigLoader(config)
                 .build();

@@ -2,6 +2,9 @@ package dev.kafkapipeline.cassandra.client;
 
 import dev.kafkapipeline.common.config.EnvConfig;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Where Cassandra is and what the pipeline calls its keyspace and tables, from
@@ -39,7 +42,15 @@ public record CassandraSettings(
                 env.seconds("CASSANDRA_SCHEMA_TIMEOUT", Duration.ofSeconds(60)));
     }
 
+    /**
+     * The contact points: CASSANDRA_HOST may name several nodes, comma-separated,
+     * so that a client starts while any one of them is down.
+     */
+    public List<String> hosts() {
+        return Arrays.stream(host.split(",")).map(String::strip).filter(h -> !h.isEmpty()).toList();
+    }
+
     public String address() {
-        return host + ":" + port;
+        return hosts().stream().map(h -> h + ":" + port).collect(Collectors.joining(","));
     }
 }
