@@ -27,15 +27,15 @@ import org.apache.kafka.common.config.provider.EnvVarConfigProvider;
  * may not override the worker's client settings (which could bring their own
  * config providers).
  */
-final class ConnectWorker extends ServerNode {
-    static final String NAME = "connect";
+public final class ConnectWorker extends ServerNode {
+    public static final String NAME = "connect";
     static final String MODULE = "kafka/node/connect";
     /** Where the sink module's build puts its self-contained plugin. */
     static final String PLUGIN_FOLDER = "kafka/connect/target/plugin";
     /** What the sink configs (kafka/connect/sinks/*.json) read through ${env:...}. */
-    static final List<String> SINK_VARIABLES = List.of("CASSANDRA_HOST", "CASSANDRA_PORT", "CASSANDRA_KEYSPACE");
+    public static final List<String> SINK_VARIABLES = List.of("CASSANDRA_HOST", "CASSANDRA_PORT", "CASSANDRA_KEYSPACE");
     /** What the JVM itself reads from its environment, passed on when set. */
-    static final List<String> JVM_VARIABLES = List.of("PATH", "JAVA_HOME", "LANG", "LC_ALL", "TZ");
+    public static final List<String> JVM_VARIABLES = List.of("PATH", "JAVA_HOME", "LANG", "LC_ALL", "TZ");
     /** The only variables a connector config can read; Kafka 4.4 matches whole names, the anchors keep any version from matching part of one. */
     static final String ENV_ALLOWLIST = "^(" + String.join("|", SINK_VARIABLES) + ")$";
 

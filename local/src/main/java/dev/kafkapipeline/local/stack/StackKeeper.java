@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -88,7 +89,7 @@ public final class StackKeeper {
             List<String> command = JvmCommand.of(process.marker(), "256m", List.of("-XX:+UseSerialGC", "-Dpipeline.root=" + settings.repository(),
                             "-Dlogback.configurationFile=" + settings.module("local/target/classes/pipeline-logback.xml")),
                     local, StackKeeper.class.getName(), List.of(settings.home().toString()));
-            ProcessHandle handle = process.start(command, System.getenv(), settings.repository());
+            ProcessHandle handle = process.start(command, Map.of(), true, settings.repository());
             progress.accept("started the shared test stack in " + settings.home() + " (keeper pid " + handle.pid() + ", log " + process.logFile() + ")");
         });
     }

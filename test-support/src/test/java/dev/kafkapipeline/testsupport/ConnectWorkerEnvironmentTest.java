@@ -1,10 +1,11 @@
-package dev.kafkapipeline.local.stack;
+package dev.kafkapipeline.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kafkapipeline.local.junit.NativeStackTest;
+import dev.kafkapipeline.local.stack.ConnectWorker;
+import dev.kafkapipeline.local.stack.NativeStack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.common.config.ConfigTransformer;
 import org.apache.kafka.common.config.provider.ConfigProvider;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,12 +31,20 @@ import org.junit.jupiter.api.Test;
  * what it needs, and its env provider, built as the worker builds it from its
  * properties and given the worker's own environment, resolves the sinks'
  * variables and nothing else. PIPELINE_TEST_PARENT_SECRET is set for this JVM
- * by local/pom.xml: a secret in the user's shell.
+ * by test-support/pom.xml: a secret in the user's shell. The shared stack's
+ * worker was started by another process, so this class starts it again from
+ * here, where the secret is in the environment it could inherit.
  */
 @NativeStackTest
 class ConnectWorkerEnvironmentTest {
     private static final String SECRET = "PIPELINE_TEST_PARENT_SECRET";
     private static final String PROVIDER = "config.providers.env.";
+
+    @BeforeAll
+    static void restartTheWorkerFromThisJvm(NativeStack stack) {
+        stack.stop(ConnectWorker.NAME);
+        stack.start(ConnectWorker.NAME);
+    }
 
     @Test
     void theWorkerProcessHoldsOnlyTheVariablesItNeeds(NativeStack stack) throws IOException {
@@ -79,7 +89,7 @@ class ConnectWorkerEnvironmentTest {
     void theSinkVariablesAreThoseTheSinkConfigsRead(NativeStack stack) throws IOException {
         Set<String> read = new TreeSet<>();
         Pattern reference = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
-        try (Stream<Path> files = Files.list(stack.settings().module(SinkRegistration.SINKS_FOLDER))) {
+        try (Stream<Path> files = Files.list(stack.settings().module("kafka/connect/sinks"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
                 Matcher m = reference.matcher(Files.readString(file));
                 while (m.find()) {
