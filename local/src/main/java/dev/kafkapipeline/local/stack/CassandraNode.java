@@ -1,6 +1,7 @@
 package dev.kafkapipeline.local.stack;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import dev.kafkapipeline.cassandra.client.CassandraSecurity;
 import dev.kafkapipeline.cassandra.client.CassandraSessions;
 import dev.kafkapipeline.cassandra.client.CassandraSettings;
 import dev.kafkapipeline.local.process.ModuleClasspath;
@@ -145,11 +146,14 @@ final class CassandraNode extends ServerNode {
         }
     }
 
-    /** Driver settings that reach this node, on top of the stack's environment (keyspace, table names). */
+    /**
+     * Driver settings that reach this node, on top of the stack's environment
+     * (keyspace, table names); the node asks for no credentials and speaks no TLS.
+     */
     static CassandraSettings clientSettings(StackSettings settings, Duration requestTimeout) {
         CassandraSettings configured = CassandraSettings.from(settings.env());
         return new CassandraSettings("127.0.0.1", settings.ports().cassandraCql(), "datacenter1",
                 configured.keyspace(), configured.weatherTable(), configured.fakerTable(), configured.fastf1Table(),
-                configured.replication(), requestTimeout, configured.schemaTimeout());
+                configured.replication(), requestTimeout, configured.schemaTimeout(), CassandraSecurity.NONE);
     }
 }
