@@ -26,7 +26,7 @@ final class CassandraNode extends ServerNode {
      * Cassandra 5.0's conf/jvm17-server.options: without these module options
      * Java 17 stops the node at start (FileUtils, netty, JMX registry).
      */
-    private static final List<String> JAVA17_MODULE_OPTIONS = List.of(
+    static final List<String> JAVA17_MODULE_OPTIONS = List.of(
             "-Djdk.attach.allowAttachSelf=true",
             "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
             "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
