@@ -145,15 +145,17 @@ public final class CassandraSinkConfig extends AbstractConfig {
         if (!getString(KEYSPACE).isBlank()) {
             env.put("CASSANDRA_KEYSPACE", getString(KEYSPACE));
         }
-        // As DataStax's sink does, a username implies PLAIN; PLAIN without one is refused below as a missing username.
-        if (getString(AUTH_PROVIDER).equalsIgnoreCase("PLAIN") || !getString(AUTH_USERNAME).isBlank()) {
+        // As in DataStax's sink, a username implies PLAIN.
+        boolean plain = getString(AUTH_PROVIDER).equalsIgnoreCase("PLAIN") || !getString(AUTH_USERNAME).isBlank();
+        if (plain && getString(AUTH_USERNAME).isBlank()) {
+            throw new ConfigException(AUTH_PROVIDER + " PLAIN needs " + AUTH_USERNAME + " and " + AUTH_PASSWORD);
+        }
+        if (!plain && !getPassword(AUTH_PASSWORD).value().isEmpty()) {
+            throw new ConfigException(AUTH_PASSWORD + " is set without " + AUTH_USERNAME);
+        }
+        if (plain) {
             env.put(CassandraSecurity.USERNAME, getString(AUTH_USERNAME));
             env.put(CassandraSecurity.PASSWORD, getPassword(AUTH_PASSWORD).value());
-            if (getString(AUTH_USERNAME).isBlank()) {
-                throw new ConfigException(AUTH_PROVIDER + " PLAIN needs " + AUTH_USERNAME + " and " + AUTH_PASSWORD);
-            }
-        } else if (!getPassword(AUTH_PASSWORD).value().isEmpty()) {
-            throw new ConfigException(AUTH_PASSWORD + " is set without " + AUTH_USERNAME);
         }
         String ssl = getString(SSL_PROVIDER);
         env.put(CassandraSecurity.SSL, String.valueOf(ssl.equalsIgnoreCase("JDK") || ssl.equalsIgnoreCase("true")));
