@@ -182,8 +182,12 @@ class EntrypointScriptsTest {
         assertFalse(sinkVariables.isEmpty(), "the sink configs read no ${env:...}: this check reads them wrongly");
         startRest(EntrypointScriptsTest::running);
         cassandra = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        script = startConnectEntrypoint(sinks(), cassandra.getLocalPort(), Map.of(
+        // Every variable the sinks read is given (credentials and TLS ones are optional in a real run), so each must arrive.
+        Map<String, String> given = new java.util.HashMap<>(Map.of(
                 "OWM_API_KEY", "leak-me-not", "CASSANDRA_KEYSPACE", "kafkapipeline", "KAFKA_HEAP_OPTS", "-Xmx512m"));
+        sinkVariables.stream().filter(n -> !n.equals("CASSANDRA_HOST") && !n.equals("CASSANDRA_PORT"))
+                .forEach(n -> given.putIfAbsent(n, "given-" + n));
+        script = startConnectEntrypoint(sinks(), cassandra.getLocalPort(), given);
         await("the worker started", () -> runningWorker().isPresent());
 
         Map<String, String> environment = environ(runningWorker().orElseThrow().pid());

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The one configuration loader: named settings read from environment variables
@@ -48,6 +49,15 @@ public final class EnvConfig {
             throw new ConfigException(name + " is not set");
         }
         return value;
+    }
+
+    /**
+     * A password, exactly as given (spaces are part of a password; a blank value
+     * counts as unset). No message of this class ever contains its value.
+     */
+    public Optional<Secret> secret(String name) {
+        String value = values.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(new Secret(value));
     }
 
     public int integer(String name, int defaultValue) {

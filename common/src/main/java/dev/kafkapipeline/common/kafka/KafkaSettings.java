@@ -2,6 +2,7 @@ package dev.kafkapipeline.common.kafka;
 
 import dev.kafkapipeline.common.config.EnvConfig;
 import java.util.Properties;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -10,8 +11,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Kafka client settings shared by every service. Keys are strings (location,
- * name, session/driver), values are the JSON bytes of a flat record.
+ * Kafka client settings shared by every service: the one place that builds
+ * Kafka client properties. Keys are strings (location, name, session/driver),
+ * values are the JSON bytes of a flat record. Every client gets the bootstrap
+ * list and the {@link KafkaSecurity} settings from the environment.
  */
 public final class KafkaSettings {
     /** The original pipeline's variable; a comma-separated bootstrap list. */
@@ -24,10 +27,14 @@ public final class KafkaSettings {
         return config.string(BROKER_URL, DEFAULT_BROKER_URL);
     }
 
+    /** The security settings, checked: a service calls this at start so a bad combination stops it with one line. */
+    public static KafkaSecurity security(EnvConfig config) {
+        return KafkaSecurity.from(config);
+    }
+
     /** An idempotent producer that waits for all in-sync replicas, so a retry never duplicates or loses a record. */
     public static Properties producer(EnvConfig config, String clientId) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(config));
+        Properties props = client(config);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -42,13 +49,26 @@ public final class KafkaSettings {
      * consumer started are not lost.
      */
     public static Properties consumer(EnvConfig config, String groupId) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(config));
+        Properties props = client(config);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return props;
+    }
+
+    /** An admin client, for the producers' wait for Kafka. */
+    public static Properties admin(EnvConfig config, String clientId) {
+        Properties props = client(config);
+        props.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+        return props;
+    }
+
+    private static Properties client(EnvConfig config) {
+        Properties props = new Properties();
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(config));
+        props.putAll(security(config).clientProperties());
         return props;
     }
 }

@@ -1,12 +1,13 @@
 package dev.kafkapipeline.common.producer;
 
 import java.time.Duration;
-import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,8 @@ import org.slf4j.LoggerFactory;
  * original pipeline's start-order trap) waits instead of crashing. The pause
  * between tries doubles up to {@link #MAX_BACKOFF}; only tries 1, 2, 4, 8, ...
  * are logged, so a long wait writes a handful of lines, not one per try.
+ * A broker that refuses the client's credentials or certificate trust will not
+ * change its mind: that ends the wait at once with {@link BrokerRefusedException}.
  */
 final class BrokerWait {
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
@@ -23,20 +26,22 @@ final class BrokerWait {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerWait.class);
 
     private final String bootstrapServers;
+    private final Properties adminProperties;
     private volatile int failedAttempts;
 
-    BrokerWait(String bootstrapServers) {
+    /** @param adminProperties an admin client's settings (KafkaSettings.admin), security included */
+    BrokerWait(String bootstrapServers, Properties adminProperties) {
         this.bootstrapServers = bootstrapServers;
+        this.adminProperties = adminProperties;
     }
 
     /** Returns once a broker answered; throws InterruptedException when the producer is stopped meanwhile. */
     void await() throws InterruptedException {
         long started = System.nanoTime();
-        Map<String, Object> props = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "broker-wait",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ATTEMPT_TIMEOUT.toMillis(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ATTEMPT_TIMEOUT.toMillis());
+        Properties props = new Properties();
+        props.putAll(adminProperties);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ATTEMPT_TIMEOUT.toMillis());
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ATTEMPT_TIMEOUT.toMillis());
         try (Admin admin = Admin.create(props)) {
             while (true) {
                 try {
@@ -47,6 +52,9 @@ final class BrokerWait {
                     }
                     return;
                 } catch (ExecutionException | TimeoutException e) {
+                    if (e.getCause() instanceof AuthenticationException refused) {
+                        throw new BrokerRefusedException(bootstrapServers, refused);
+                    }
                     int attempt = ++failedAttempts;
                     Duration backoff = backoff(attempt);
                     if (Integer.bitCount(attempt) == 1) {

@@ -47,7 +47,7 @@ public final class ProducerLoop {
     public ProducerLoop(ProducerSettings settings, RecordSource source) {
         this.settings = settings;
         this.source = source;
-        this.brokerWait = new BrokerWait(settings.bootstrapServers());
+        this.brokerWait = new BrokerWait(settings.bootstrapServers(), settings.adminProperties());
         this.sentLog = new RecordLog(LOG::info, "sent to " + settings.topic(), PRINTED_PER_SECOND, SUMMARY_EVERY_NANOS, System::nanoTime);
         this.failedLog = new RecordLog(LOG::error, "could not send to " + settings.topic(), PRINTED_PER_SECOND, SUMMARY_EVERY_NANOS, System::nanoTime);
     }

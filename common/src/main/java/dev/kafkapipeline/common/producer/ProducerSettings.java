@@ -8,13 +8,16 @@ import java.util.Properties;
 /**
  * A producer's configuration, from the original pipeline's variables:
  * KAFKA_BROKER_URL, TOPIC_NAME and SLEEP_TIME (seconds between records, 0 for
- * as fast as possible), with each producer's own defaults.
+ * as fast as possible), with each producer's own defaults. The Kafka security
+ * variables are checked here, so a service with a bad combination stops at
+ * start with a one-line ConfigException.
  */
 public record ProducerSettings(EnvConfig env, String clientId, String topic, Duration pause) {
     public static final String TOPIC_NAME = "TOPIC_NAME";
     public static final String SLEEP_TIME = "SLEEP_TIME";
 
     public static ProducerSettings from(EnvConfig env, String clientId, String defaultTopic, Duration defaultSleep) {
+        KafkaSettings.security(env);
         return new ProducerSettings(env, clientId,
                 env.string(TOPIC_NAME, defaultTopic),
                 env.seconds(SLEEP_TIME, defaultSleep));
@@ -31,5 +34,9 @@ public record ProducerSettings(EnvConfig env, String clientId, String topic, Dur
 
     Properties producerProperties() {
         return KafkaSettings.producer(env, clientId);
+    }
+
+    Properties adminProperties() {
+        return KafkaSettings.admin(env, clientId + "-broker-wait");
     }
 }

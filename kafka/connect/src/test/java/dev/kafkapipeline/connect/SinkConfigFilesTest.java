@@ -47,15 +47,22 @@ class SinkConfigFilesTest {
         return columns;
     }
 
-    private static TableMapping only(SinkFile sink) {
-        // What the worker's env config provider does before the connector sees the config.
-        Map<String, String> env = Map.of("CASSANDRA_HOST", "localhost", "CASSANDRA_PORT", "9042", "CASSANDRA_KEYSPACE", "kafkapipeline");
+    /**
+     * What the worker's env config provider does before the connector sees the
+     * config: a variable the worker has is replaced, any other reference stays as written.
+     */
+    static Map<String, String> resolved(SinkFile sink, Map<String, String> workerEnv) {
         Map<String, String> withEnvResolved = new HashMap<>();
         sink.config().forEach((key, value) -> {
             Matcher variable = Pattern.compile("\\$\\{env:([A-Z_]+)}").matcher(value);
-            withEnvResolved.put(key, variable.matches() ? env.get(variable.group(1)) : value);
+            withEnvResolved.put(key, variable.matches() && workerEnv.containsKey(variable.group(1)) ? workerEnv.get(variable.group(1)) : value);
         });
-        List<TableMapping> mappings = new CassandraSinkConfig(withEnvResolved).mappings();
+        return withEnvResolved;
+    }
+
+    private static TableMapping only(SinkFile sink) {
+        Map<String, String> env = Map.of("CASSANDRA_HOST", "localhost", "CASSANDRA_PORT", "9042", "CASSANDRA_KEYSPACE", "kafkapipeline");
+        List<TableMapping> mappings = new CassandraSinkConfig(resolved(sink, env)).mappings();
         assertEquals(1, mappings.size(), sink.name());
         return mappings.get(0);
     }

@@ -1,6 +1,7 @@
 package dev.kafkapipeline.local.stack;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import dev.kafkapipeline.cassandra.client.CassandraSecurity;
 import dev.kafkapipeline.cassandra.client.CassandraSessions;
 import dev.kafkapipeline.cassandra.client.CassandraSettings;
 import dev.kafkapipeline.local.process.ModuleClasspath;
@@ -25,7 +26,7 @@ final class CassandraNode extends ServerNode {
      * Cassandra 5.0's conf/jvm17-server.options: without these module options
      * Java 17 stops the node at start (FileUtils, netty, JMX registry).
      */
-    private static final List<String> JAVA17_MODULE_OPTIONS = List.of(
+    static final List<String> JAVA17_MODULE_OPTIONS = List.of(
             "-Djdk.attach.allowAttachSelf=true",
             "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
             "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
@@ -145,11 +146,14 @@ final class CassandraNode extends ServerNode {
         }
     }
 
-    /** Driver settings that reach this node, on top of the stack's environment (keyspace, table names). */
+    /**
+     * Driver settings that reach this node, on top of the stack's environment
+     * (keyspace, table names); the node asks for no credentials and speaks no TLS.
+     */
     static CassandraSettings clientSettings(StackSettings settings, Duration requestTimeout) {
         CassandraSettings configured = CassandraSettings.from(settings.env());
         return new CassandraSettings("127.0.0.1", settings.ports().cassandraCql(), "datacenter1",
                 configured.keyspace(), configured.weatherTable(), configured.fakerTable(), configured.fastf1Table(),
-                configured.replication(), requestTimeout, configured.schemaTimeout());
+                configured.replication(), requestTimeout, configured.schemaTimeout(), CassandraSecurity.NONE);
     }
 }

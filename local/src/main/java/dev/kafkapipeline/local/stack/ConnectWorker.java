@@ -33,7 +33,9 @@ public final class ConnectWorker extends ServerNode {
     /** Where the sink module's build puts its self-contained plugin. */
     static final String PLUGIN_FOLDER = "kafka/connect/target/plugin";
     /** What the sink configs (kafka/connect/sinks/*.json) read through ${env:...}. */
-    public static final List<String> SINK_VARIABLES = List.of("CASSANDRA_HOST", "CASSANDRA_PORT", "CASSANDRA_KEYSPACE");
+    public static final List<String> SINK_VARIABLES = List.of("CASSANDRA_HOST", "CASSANDRA_PORT", "CASSANDRA_KEYSPACE",
+            "CASSANDRA_DATACENTER", "CASSANDRA_USERNAME", "CASSANDRA_PASSWORD", "CASSANDRA_SSL", "CASSANDRA_SSL_TRUSTSTORE_PATH",
+            "CASSANDRA_SSL_TRUSTSTORE_PASSWORD", "CASSANDRA_SSL_HOSTNAME_VALIDATION");
     /** What the JVM itself reads from its environment, passed on when set. */
     public static final List<String> JVM_VARIABLES = List.of("PATH", "JAVA_HOME", "LANG", "LC_ALL", "TZ");
     /** The only variables a connector config can read; Kafka 4.4 matches whole names, the anchors keep any version from matching part of one. */
@@ -114,8 +116,14 @@ public final class ConnectWorker extends ServerNode {
                 env.put(name, value);
             }
         }
+        // The stack's own address wins; credentials and TLS settings come from the user's environment where set.
         Map<String, String> clients = StackClients.environment(settings);
-        SINK_VARIABLES.forEach(name -> env.put(name, clients.get(name)));
+        for (String name : SINK_VARIABLES) {
+            String value = clients.containsKey(name) ? clients.get(name) : settings.env().raw(name);
+            if (value != null) {
+                env.put(name, value);
+            }
+        }
         return env;
     }
 

@@ -2,7 +2,10 @@ package dev.kafkapipeline.cassandra.client;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.internal.core.auth.PlainTextAuthProvider;
+import com.datastax.oss.driver.internal.core.ssl.DefaultSslEngineFactory;
 import java.net.InetSocketAddress;
 
 /** Opens driver sessions configured from {@link CassandraSettings}; the one place that builds a CqlSession. */
@@ -10,18 +13,35 @@ public final class CassandraSessions {
     private CassandraSessions() {}
 
     public static CqlSession open(CassandraSettings settings) {
-        DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
+        ProgrammaticDriverConfigLoaderBuilder config = DriverConfigLoader.programmaticBuilder()
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, settings.requestTimeout())
                 .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, settings.requestTimeout())
                 .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, settings.schemaTimeout())
                 .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, settings.schemaTimeout())
                 // The default backs off to 60 s, so writers would idle for up to a minute after Cassandra is back.
-                .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, java.time.Duration.ofSeconds(5))
-                .build();
+                .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, java.time.Duration.ofSeconds(5));
+        security(config, settings.security());
         return CqlSession.builder()
-                .addContactPoints(settings.hosts().stream().map(h -> new InetSocketAddress(h, settings.port())).toList())
+                .addContactPoints(settings.contactPoints().stream()
+                        .map(point -> new InetSocketAddress(point.host(), point.port()))
+                        .toList())
                 .withLocalDatacenter(settings.localDatacenter())
-                .withConfigLoader(config)
+                .withConfigLoader(config.build())
                 .build();
+    }
+
+    /** The driver's own plain-text auth provider and JDK TLS engine, configured rather than coded, as its manual shows. */
+    private static void security(ProgrammaticDriverConfigLoaderBuilder config, CassandraSecurity security) {
+        security.login().ifPresent(login -> config
+                .withClass(DefaultDriverOption.AUTH_PROVIDER_CLASS, PlainTextAuthProvider.class)
+                .withString(DefaultDriverOption.AUTH_PROVIDER_USER_NAME, login.username())
+                .withString(DefaultDriverOption.AUTH_PROVIDER_PASSWORD, login.password().reveal()));
+        security.tls().ifPresent(tls -> {
+            config.withClass(DefaultDriverOption.SSL_ENGINE_FACTORY_CLASS, DefaultSslEngineFactory.class)
+                    .withBoolean(DefaultDriverOption.SSL_HOSTNAME_VALIDATION, tls.hostnameValidation());
+            tls.trustStore().ifPresent(path -> config.withString(DefaultDriverOption.SSL_TRUSTSTORE_PATH, path.toString()));
+            tls.trustStorePassword().ifPresent(password ->
+                    config.withString(DefaultDriverOption.SSL_TRUSTSTORE_PASSWORD, password.reveal()));
+        });
     }
 }

@@ -1,5 +1,6 @@
 package dev.kafkapipeline.cassandra.client;
 
+import dev.kafkapipeline.common.config.ConfigException;
 import dev.kafkapipeline.common.config.EnvConfig;
 import java.time.Duration;
 import java.util.Arrays;
@@ -11,7 +12,10 @@ import java.util.stream.Collectors;
  * the original pipeline's variables (CASSANDRA_HOST, CASSANDRA_KEYSPACE,
  * WEATHER_TABLE, FAKER_TABLE, FASTF1_TABLE) plus the few this port adds.
  *
+ * @param host        CASSANDRA_HOST: one contact point or a comma list, each {@code host} or {@code host:port}
+ * @param port        the port of the contact points that name none
  * @param replication the keyspace's replication map in CQL, used only when the keyspace is created
+ * @param security    credentials and TLS; {@link CassandraSecurity#NONE} for the pipeline's own nodes
  */
 public record CassandraSettings(
         String host,
@@ -23,12 +27,21 @@ public record CassandraSettings(
         String fastf1Table,
         String replication,
         Duration requestTimeout,
-        Duration schemaTimeout) {
+        Duration schemaTimeout,
+        CassandraSecurity security) {
 
     public static final String DEFAULT_REPLICATION = "{'class': 'SimpleStrategy', 'replication_factor': 1}";
 
+    /** One node the driver first connects to; it discovers the rest of the ring from there. */
+    public record ContactPoint(String host, int port) {
+        @Override
+        public String toString() {
+            return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        }
+    }
+
     public static CassandraSettings from(EnvConfig env) {
-        return new CassandraSettings(
+        CassandraSettings settings = new CassandraSettings(
                 env.string("CASSANDRA_HOST", "localhost"),
                 env.port("CASSANDRA_PORT", 9042),
                 env.string("CASSANDRA_DATACENTER", "datacenter1"),
@@ -39,18 +52,54 @@ public record CassandraSettings(
                 env.string("CASSANDRA_REPLICATION", DEFAULT_REPLICATION),
                 env.seconds("CASSANDRA_REQUEST_TIMEOUT", Duration.ofSeconds(10)),
                 // DDL on a fresh node can take far longer than the driver's default 2 s.
-                env.seconds("CASSANDRA_SCHEMA_TIMEOUT", Duration.ofSeconds(60)));
+                env.seconds("CASSANDRA_SCHEMA_TIMEOUT", Duration.ofSeconds(60)),
+                CassandraSecurity.from(env));
+        settings.contactPoints(); // a malformed CASSANDRA_HOST fails at start, not at the first connection
+        return settings;
     }
 
     /**
-     * The contact points: CASSANDRA_HOST may name several nodes, comma-separated,
-     * so that a client starts while any one of them is down.
+     * The contact points of {@link #host}: {@code host}, {@code host:port},
+     * {@code [ipv6]:port} or a bare IPv6 address, separated by commas.
      */
-    public List<String> hosts() {
-        return Arrays.stream(host.split(",")).map(String::strip).filter(h -> !h.isEmpty()).toList();
+    public List<ContactPoint> contactPoints() {
+        List<ContactPoint> points = Arrays.stream(host.split(","))
+                .map(String::strip)
+                .filter(entry -> !entry.isEmpty())
+                .map(this::contactPoint)
+                .toList();
+        if (points.isEmpty()) {
+            throw new ConfigException("CASSANDRA_HOST lists no host: '" + host + "'");
+        }
+        return points;
     }
 
+    private ContactPoint contactPoint(String entry) {
+        int colon = entry.lastIndexOf(':');
+        boolean bracketed = entry.startsWith("[");
+        if (bracketed && entry.endsWith("]")) {
+            return new ContactPoint(entry.substring(1, entry.length() - 1), port);
+        }
+        // Several colons without brackets: a bare IPv6 address, whose last group is no port.
+        if (colon < 0 || (!bracketed && entry.indexOf(':') != colon)) {
+            return new ContactPoint(entry, port);
+        }
+        String hostPart = bracketed ? entry.substring(1, colon - 1) : entry.substring(0, colon);
+        String portPart = entry.substring(colon + 1);
+        int parsed;
+        try {
+            parsed = Integer.parseInt(portPart);
+        } catch (NumberFormatException e) {
+            parsed = -1;
+        }
+        if (hostPart.isEmpty() || parsed < 1 || parsed > 65535 || (bracketed && entry.charAt(colon - 1) != ']')) {
+            throw new ConfigException("CASSANDRA_HOST entry '" + entry + "' must be host or host:port (port 1-65535)");
+        }
+        return new ContactPoint(hostPart, parsed);
+    }
+
+    /** The contact points as host:port, for messages. */
     public String address() {
-        return hosts().stream().map(h -> h + ":" + port).collect(Collectors.joining(","));
+        return contactPoints().stream().map(ContactPoint::toString).collect(Collectors.joining(","));
     }
 }
