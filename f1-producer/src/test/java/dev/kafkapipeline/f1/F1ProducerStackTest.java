@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kafkapipeline.common.config.EnvConfig;
 import dev.kafkapipeline.common.kafka.Topics;
 import dev.kafkapipeline.common.producer.ProducerLoop;
+import dev.kafkapipeline.common.service.ExitStatus;
 import dev.kafkapipeline.f1.laps.Driver;
 import dev.kafkapipeline.f1.laps.Lap;
 import dev.kafkapipeline.f1.laps.Session;
@@ -37,7 +38,7 @@ class F1ProducerStackTest {
                 "F1_SESSION", ArchiveFixtures.BAKU_2018_RACE,
                 "F1_DRIVERS", "VER,LEC",
                 "SLEEP_TIME", "0"));
-        assertEquals(0, F1ProducerMain.run(env));
+        assertEquals(ExitStatus.DONE, F1ProducerMain.runner().run(env).status());
 
         Map<String, Map<String, Object>> laps = new LinkedHashMap<>();
         Map<String, List<Integer>> lapOrderPerKey = new HashMap<>();

