@@ -147,16 +147,22 @@ public final class ServiceRunner {
             return new ServiceExit(ExitStatus.DONE, message);
         }
         if (failure instanceof ConfigException) {
-            String message = "bad configuration: " + failure.getMessage();
+            String message = "bad configuration: " + oneLine(failure.getMessage());
             LOG.error(message);
             return new ServiceExit(ExitStatus.BAD_CONFIGURATION, message);
         }
         if (failure instanceof ServiceFailure) {
-            LOG.error(failure.getMessage());
-            return new ServiceExit(ExitStatus.FAILED, failure.getMessage());
+            String message = oneLine(failure.getMessage());
+            LOG.error(message);
+            return new ServiceExit(ExitStatus.FAILED, message);
         }
         String message = name + " failed: " + failure;
         LOG.error(message, failure);
         return new ServiceExit(ExitStatus.FAILED, message);
+    }
+
+    /** A message that lists several causes on lines of their own (an archive and its mirrors), as one line. */
+    private static String oneLine(String message) {
+        return String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 }

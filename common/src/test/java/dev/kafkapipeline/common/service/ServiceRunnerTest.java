@@ -87,6 +87,15 @@ class ServiceRunnerTest {
     }
 
     @Test
+    void aFailureWithACauseOnEachLineIsStillOneLine() {
+        ServiceExit exit = new ServiceRunner("test", env -> new Fake(() -> {
+            throw new ServiceFailure("2018/Index.json could not be fetched from any archive base:\n  404 Not Found: a\n  404 Not Found: b");
+        })).run(ENV);
+        assertEquals("2018/Index.json could not be fetched from any archive base:; 404 Not Found: a; 404 Not Found: b", exit.message());
+        assertOneLineWithoutStackTrace(exit.message());
+    }
+
+    @Test
     void anUnforeseenFailureIsStatusOneWithItsStackTrace() {
         ServiceExit exit = new ServiceRunner("test", env -> new Fake(() -> {
             throw new IllegalStateException("a bug");
