@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  *     (no retrying a key that will not work);</li>
  * <li>city not found (404): a warning, and the city leaves the rotation; the others go on;</li>
  * <li>too many calls (429): wait Retry-After (or {@link #RATE_LIMIT_WAIT}), then the same city again;</li>
- * <li>5xx, timeout, no connection: wait 5 s, 10 s, 20 s ... up to 5 minutes ({@link #BACKOFF}), then the same city again;</li>
+ * <li>5xx, timeout, no connection: "nothing to report" in one line, wait 5 s, 10 s, 20 s ... up to 5 minutes
+ *     ({@link #BACKOFF}), then the same city again, for as long as it takes;</li>
  * <li>an answer that is not the expected JSON: a warning naming what was wrong, and the next city.</li>
  * </ul>
  */
@@ -55,7 +56,10 @@ public final class WeatherSource implements RecordSource {
         String city = cities.get(index);
         try {
             WeatherReport report = provider.current(city);
-            failuresInARow = 0;
+            if (failuresInARow > 0) {
+                LOG.info("{} answers again after {} failed tries", provider.name(), failuresInARow);
+                failuresInARow = 0;
+            }
             advance();
             return Optional.of(new KeyedRecord(report.location(), report.fields()));
         } catch (WeatherApiException e) {
@@ -98,8 +102,10 @@ public final class WeatherSource implements RecordSource {
                 pause.sleep(wait);
             }
             case UNAVAILABLE -> {
+                // Offline, this is all the producer has to say: one line a try, and it keeps trying.
                 Duration wait = BACKOFF.after(++failuresInARow);
-                LOG.warn("{} ({} failure(s) in a row); retrying '{}' in {} s", e.getMessage(), failuresInARow, city, wait.toSeconds());
+                LOG.warn("nothing to report: {} unavailable ({}); retrying '{}' in {} s (failures in a row: {})",
+                        provider.name(), e.getMessage(), city, wait.toSeconds(), failuresInARow);
                 pause.sleep(wait);
             }
             case MALFORMED -> {
