@@ -60,10 +60,12 @@ public final class ConsumerLoop {
         this.shutdownGrace = shutdownGrace;
     }
 
-    /** Asks the loop to finish its batch, commit and return; safe from any thread. */
-    public void stop() {
-        stopRequestedNanos = System.nanoTime();
-        stopping = true;
+    /** Asks the loop to finish its batch, commit and return; safe from any thread. Asking again keeps the first grace period. */
+    public synchronized void stop() {
+        if (!stopping) {
+            stopRequestedNanos = System.nanoTime();
+            stopping = true;
+        }
     }
 
     public void run(List<String> topics) {

@@ -11,6 +11,9 @@ import dev.kafkapipeline.common.config.EnvConfig;
 import dev.kafkapipeline.common.json.Json;
 import dev.kafkapipeline.common.kafka.KafkaSettings;
 import dev.kafkapipeline.common.kafka.Topics;
+import dev.kafkapipeline.common.service.ExitStatus;
+import dev.kafkapipeline.common.service.ServiceExit;
+import dev.kafkapipeline.common.service.ServiceRunner;
 import dev.kafkapipeline.testsupport.DeadLetterReasons;
 import dev.kafkapipeline.testsupport.Eventually;
 import dev.kafkapipeline.testsupport.FakerRecords;
@@ -27,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,32 +52,28 @@ class ConsumersTest {
     private static NativeStack stack;
     private static CqlSession session;
     private static KafkaProducer<String, byte[]> producer;
-    private static ConsumersMain service;
-    private static Thread serviceThread;
+    private static ServiceRunner service;
+    private static CompletableFuture<ServiceExit> serviceExit;
 
     @BeforeAll
     static void startConsumers(NativeStack nativeStack) {
         stack = nativeStack;
         session = CassandraSessions.open(stack.cassandraSettings());
         producer = new KafkaProducer<>(KafkaSettings.producer(stack.serviceEnvironment(), "consumers-it"));
-        service = new ConsumersMain();
+        service = ConsumersMain.runner();
         EnvConfig env = stack.serviceEnvironment().with(Map.of("TOPIC_NAME", "all", "CONSUMER_GROUP", GROUP));
-        serviceThread = new Thread(() -> {
-            try {
-                service.run(env);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "consumers-under-test");
-        serviceThread.start();
+        serviceExit = CompletableFuture.supplyAsync(() -> service.run(env));
     }
 
     @AfterAll
-    static void stopConsumers() throws InterruptedException {
+    static void stopConsumers() throws Exception {
         service.stop();
-        serviceThread.join(Duration.ofSeconds(60).toMillis());
-        producer.close();
-        session.close();
+        try {
+            assertEquals(ExitStatus.DONE, serviceExit.get(60, TimeUnit.SECONDS).status(), "the in-process consumers stopped cleanly");
+        } finally {
+            producer.close();
+            session.close();
+        }
     }
 
     @Test

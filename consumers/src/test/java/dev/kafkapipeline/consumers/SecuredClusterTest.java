@@ -19,7 +19,8 @@ import dev.kafkapipeline.common.config.Secret;
 import dev.kafkapipeline.common.json.Json;
 import dev.kafkapipeline.common.kafka.KafkaSettings;
 import dev.kafkapipeline.common.kafka.Topics;
-import dev.kafkapipeline.common.producer.BrokerRefusedException;
+import dev.kafkapipeline.common.service.ServiceFailure;
+import dev.kafkapipeline.common.service.ServiceRunner;
 import dev.kafkapipeline.common.producer.ProducerLoop;
 import dev.kafkapipeline.common.producer.ProducerSettings;
 import dev.kafkapipeline.connect.CassandraSinkConfig;
@@ -290,7 +291,7 @@ class SecuredClusterTest {
         ProducerLoop loop = new ProducerLoop(ProducerSettings.from(wrong, "secured-producer", "secured-refused", Duration.ZERO),
                 Optional::empty);
         Throwable stopped = failureWithinBound(loop::run);
-        BrokerRefusedException refused = assertInstanceOf(BrokerRefusedException.class, stopped);
+        ServiceFailure refused = assertInstanceOf(ServiceFailure.class, stopped);
         assertInstanceOf(SaslAuthenticationException.class, refused.getCause());
     }
 
@@ -362,14 +363,9 @@ class SecuredClusterTest {
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(boundedProducer(env, Duration.ofSeconds(30)))) {
                 producer.send(new ProducerRecord<>(Topics.FAKER, name, Json.toBytes(FakerRecords.person(name, 1)))).get(30, TimeUnit.SECONDS);
             }
-            ConsumersMain service = new ConsumersMain();
-            Thread running = new Thread(() -> {
-                try {
-                    service.run(envWith(Map.of("TOPIC_NAME", Topics.FAKER, "CONSUMER_GROUP", "secured-consumers")));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "secured-consumers");
+            ServiceRunner service = ConsumersMain.runner();
+            Thread running = new Thread(() -> service.run(envWith(Map.of("TOPIC_NAME", Topics.FAKER, "CONSUMER_GROUP", "secured-consumers"))),
+                    "secured-consumers");
             running.start();
             try {
                 Eventually.holds("the record's row in fakerdata", Duration.ofSeconds(90),

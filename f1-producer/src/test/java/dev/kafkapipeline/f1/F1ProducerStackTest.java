@@ -7,22 +7,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kafkapipeline.common.config.EnvConfig;
 import dev.kafkapipeline.common.kafka.Topics;
 import dev.kafkapipeline.common.producer.ProducerLoop;
+import dev.kafkapipeline.common.service.ExitStatus;
+import dev.kafkapipeline.common.service.ServiceExit;
+import dev.kafkapipeline.f1.archive.ArchiveClient;
+import dev.kafkapipeline.f1.archive.ArchiveSettings;
 import dev.kafkapipeline.f1.laps.Driver;
 import dev.kafkapipeline.f1.laps.Lap;
 import dev.kafkapipeline.f1.laps.Session;
+import dev.kafkapipeline.f1.laps.SessionLoader;
 import dev.kafkapipeline.f1.producer.LapSource;
 import dev.kafkapipeline.testsupport.F1Archive;
 import dev.kafkapipeline.testsupport.NativeStackTest;
 import dev.kafkapipeline.testsupport.TopicRecords;
 import dev.kafkapipeline.local.stack.NativeStack;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.UUID;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
 
 /** The producer against a real broker: every lap of VER and LEC arrives on fastf1, keyed by session and driver; a replay keeps the lap pace. */
@@ -37,7 +45,7 @@ class F1ProducerStackTest {
                 "F1_SESSION", ArchiveFixtures.BAKU_2018_RACE,
                 "F1_DRIVERS", "VER,LEC",
                 "SLEEP_TIME", "0"));
-        assertEquals(0, F1ProducerMain.run(env));
+        assertEquals(ExitStatus.DONE, F1ProducerMain.runner().run(env).status());
 
         Map<String, Map<String, Object>> laps = new LinkedHashMap<>();
         Map<String, List<Integer>> lapOrderPerKey = new HashMap<>();
@@ -68,6 +76,43 @@ class F1ProducerStackTest {
         Map<String, Object> ver40 = laps.get("VER/40");
         assertEquals(Boolean.TRUE, ver40.get("incomplete"));
         assertFalse(ver40.containsKey("lap_time"));
+    }
+
+    /**
+     * Started while the archive fails (a 503, a connection closed, a download
+     * broken off in TimingData), the producer keeps asking, then sends every lap
+     * once the archive answers, and exits 0. The test keeps the pauses (1, 2, 4 s)
+     * instead of spending them.
+     */
+    @Test
+    void lapsArriveOnceTheArchiveAnswersAgain(NativeStack stack) throws Exception {
+        List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
+        EnvConfig env;
+        try (MockWebServer archive = new MockWebServer()) {
+            archive.setDispatcher(new FlakyArchive(List.of(
+                    FlakyArchive.UNAVAILABLE, FlakyArchive.HANG_UP, FlakyArchive.cutOff("TimingData.jsonStream"))));
+            archive.start(InetAddress.getLoopbackAddress(), 0);
+            env = stack.serviceEnvironment().with(Map.of(
+                    "F1_ARCHIVE_URL", archive.url("/static").toString(),
+                    "F1_SESSION", "2023 Baku S",
+                    "F1_DRIVERS", "VER,LEC",
+                    "SLEEP_TIME", "0"));
+            assertEquals(new ServiceExit(ExitStatus.DONE, "f1-producer done"), F1ProducerMain.runner(waits::add).run(env));
+        }
+        assertEquals(List.of(1L, 2L, 4L), waits.stream().map(Duration::toSeconds).toList());
+
+        int expected = lapsOf(ArchiveFixtures.BAKU_2023_SPRINT, "VER,LEC");
+        try (TopicRecords topic = new TopicRecords(env, Topics.FASTF1, key -> key.startsWith(ArchiveFixtures.BAKU_2023_SPRINT + "/"))) {
+            topic.awaitAtLeast(expected, Duration.ofSeconds(60));
+            assertEquals(expected, topic.matching(), "every lap of VER and LEC, once");
+        }
+    }
+
+    /** The laps of a session, as read straight from the archive sample. */
+    private static int lapsOf(String session, String drivers) {
+        try (ArchiveClient archive = new ArchiveClient(ArchiveSettings.of(F1Archive.root().toString()))) {
+            return DriverSelection.parse(drivers).laps(new SessionLoader(archive).load(session)).size();
+        }
     }
 
     /**

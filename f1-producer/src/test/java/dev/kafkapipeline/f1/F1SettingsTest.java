@@ -55,5 +55,7 @@ class F1SettingsTest {
                 .getMessage().contains("F1_REPLAY_SPEED"));
         assertTrue(assertThrows(ConfigException.class, () -> F1Settings.from(new EnvConfig(Map.of("F1_SESSION", "2023 Austria"))))
                 .getMessage().contains("F1_SESSION"));
+        assertEquals("F1_ARCHIVE_URL must be a URL or a folder, got 'https://live timing/static'", assertThrows(ConfigException.class,
+                () -> F1Settings.from(new EnvConfig(Map.of("F1_ARCHIVE_URL", "https://live timing/static")))).getMessage());
     }
 }

@@ -1,10 +1,11 @@
 package dev.kafkapipeline.faker;
 
-import dev.kafkapipeline.common.config.ConfigException;
 import dev.kafkapipeline.common.config.EnvConfig;
 import dev.kafkapipeline.common.kafka.Topics;
-import dev.kafkapipeline.common.producer.ProducerLoop;
+import dev.kafkapipeline.common.producer.ProducerService;
 import dev.kafkapipeline.common.producer.ProducerSettings;
+import dev.kafkapipeline.common.service.Service;
+import dev.kafkapipeline.common.service.ServiceRunner;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,25 +17,25 @@ public final class FakerProducerMain {
 
     private FakerProducerMain() {}
 
+    public static void main(String[] args) {
+        runner().runAndExit();
+    }
+
+    /** The service as main runs it; a test runs it in process with a configuration of its own. */
+    public static ServiceRunner runner() {
+        return new ServiceRunner("faker-producer", FakerProducerMain::service);
+    }
+
     public static ProducerSettings producerSettings(EnvConfig env) {
         return ProducerSettings.from(env, "faker-producer", Topics.FAKER, DEFAULT_SLEEP);
     }
 
-    public static void main(String[] args) {
-        EnvConfig env = EnvConfig.fromEnvironment();
-        FakerSettings faker;
-        ProducerSettings settings;
-        try {
-            faker = FakerSettings.from(env);
-            settings = producerSettings(env);
-        } catch (ConfigException e) {
-            LOG.error("bad configuration: {}", e.getMessage());
-            System.exit(2);
-            return;
-        }
+    private static Service service(EnvConfig env) {
+        FakerSettings faker = FakerSettings.from(env);
+        ProducerSettings settings = producerSettings(env);
         LOG.info("fake people in locale {}{}{}", faker.locale().toLanguageTag(),
                 faker.seed().isPresent() ? ", seed " + faker.seed().getAsLong() : "",
                 faker.uniqueNames() ? ", names made unique" : "");
-        ProducerLoop.runAsService(settings, new FakerSource(faker));
+        return new ProducerService(settings, new FakerSource(faker));
     }
 }

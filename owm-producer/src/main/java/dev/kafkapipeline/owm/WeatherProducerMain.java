@@ -1,10 +1,12 @@
 package dev.kafkapipeline.owm;
 
-import dev.kafkapipeline.common.config.ConfigException;
 import dev.kafkapipeline.common.config.EnvConfig;
 import dev.kafkapipeline.common.kafka.Topics;
-import dev.kafkapipeline.common.producer.ProducerLoop;
+import dev.kafkapipeline.common.producer.ProducerService;
 import dev.kafkapipeline.common.producer.ProducerSettings;
+import dev.kafkapipeline.common.retry.Pause;
+import dev.kafkapipeline.common.service.Service;
+import dev.kafkapipeline.common.service.ServiceRunner;
 import dev.kafkapipeline.owm.config.WeatherSettings;
 import dev.kafkapipeline.owm.provider.HttpGateway;
 import dev.kafkapipeline.owm.provider.OpenMeteo;
@@ -34,7 +36,7 @@ public final class WeatherProducerMain {
     }
 
     /** OpenWeatherMap with a key (falling back to Open-Meteo if the key is refused), Open-Meteo without. */
-    public static WeatherSource source(WeatherSettings weather, HttpGateway http, WeatherSource.Pause pause) {
+    public static WeatherSource source(WeatherSettings weather, HttpGateway http, Pause pause) {
         Clock clock = Clock.systemUTC();
         WeatherProvider openMeteo = new OpenMeteo(http, weather.geocodingUrl(), weather.openMeteoUrl(), weather.units(), clock);
         if (weather.apiKey().isEmpty()) {
@@ -45,17 +47,17 @@ public final class WeatherProducerMain {
     }
 
     public static void main(String[] args) {
-        EnvConfig env = EnvConfig.fromEnvironment();
-        WeatherSettings weather;
-        ProducerSettings settings;
-        try {
-            weather = WeatherSettings.from(env);
-            settings = producerSettings(env, weather);
-        } catch (ConfigException e) {
-            LOG.error("bad configuration: {}", e.getMessage());
-            System.exit(2);
-            return;
-        }
+        runner().runAndExit();
+    }
+
+    /** The service as main runs it; a test runs it in process with a configuration of its own. */
+    public static ServiceRunner runner() {
+        return new ServiceRunner("owm-producer", WeatherProducerMain::service);
+    }
+
+    private static Service service(EnvConfig env) {
+        WeatherSettings weather = WeatherSettings.from(env);
+        ProducerSettings settings = producerSettings(env, weather);
         if (weather.apiKey().isPresent()) {
             LOG.info("weather from OpenWeatherMap (key from {}) for {}, units {}", weather.keySource(), weather.cities(),
                     weather.units().parameter());
@@ -64,6 +66,6 @@ public final class WeatherProducerMain {
                     + " for {}, units {}", weather.keySource(), weather.cities(), weather.units().parameter());
         }
         HttpGateway http = HttpGateway.withDefaultTimeouts(weather.apiKey());
-        ProducerLoop.runAsService(settings, source(weather, http, wait -> Thread.sleep(wait.toMillis())));
+        return new ProducerService(settings, source(weather, http, Pause.SLEEP));
     }
 }

@@ -2,6 +2,8 @@ package dev.kafkapipeline.owm;
 
 import dev.kafkapipeline.common.producer.KeyedRecord;
 import dev.kafkapipeline.common.producer.RecordSource;
+import dev.kafkapipeline.common.retry.Backoff;
+import dev.kafkapipeline.common.retry.Pause;
 import dev.kafkapipeline.owm.provider.WeatherApiException;
 import dev.kafkapipeline.owm.provider.WeatherProvider;
 import dev.kafkapipeline.owm.report.WeatherReport;
@@ -20,21 +22,15 @@ import org.slf4j.LoggerFactory;
  *     (no retrying a key that will not work);</li>
  * <li>city not found (404): a warning, and the city leaves the rotation; the others go on;</li>
  * <li>too many calls (429): wait Retry-After (or {@link #RATE_LIMIT_WAIT}), then the same city again;</li>
- * <li>5xx, timeout, no connection: wait 5 s, 10 s, 20 s ... up to {@link #MAX_BACKOFF}, then the same city again;</li>
+ * <li>5xx, timeout, no connection: "nothing to report" in one line, wait 5 s, 10 s, 20 s ... up to 5 minutes
+ *     ({@link #BACKOFF}), then the same city again, for as long as it takes;</li>
  * <li>an answer that is not the expected JSON: a warning naming what was wrong, and the next city.</li>
  * </ul>
  */
 public final class WeatherSource implements RecordSource {
-    static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
-    static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(5));
     static final Duration RATE_LIMIT_WAIT = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(WeatherSource.class);
-
-    /** Waiting between retries; tests replace it to see the waits without spending them. */
-    @FunctionalInterface
-    public interface Pause {
-        void sleep(Duration duration) throws InterruptedException;
-    }
 
     private final List<String> cities;
     private final Optional<WeatherProvider> fallback;
@@ -60,7 +56,10 @@ public final class WeatherSource implements RecordSource {
         String city = cities.get(index);
         try {
             WeatherReport report = provider.current(city);
-            failuresInARow = 0;
+            if (failuresInARow > 0) {
+                LOG.info("{} answers again after {} failed tries", provider.name(), failuresInARow);
+                failuresInARow = 0;
+            }
             advance();
             return Optional.of(new KeyedRecord(report.location(), report.fields()));
         } catch (WeatherApiException e) {
@@ -82,8 +81,8 @@ public final class WeatherSource implements RecordSource {
                     LOG.error("{}. Using {} (no key needed) from now on; set a valid OWM_API_KEY and restart to go back.",
                             e.getMessage(), provider.name());
                 } else {
-                    LOG.error("{}; waiting {} before trying again", e.getMessage(), MAX_BACKOFF);
-                    pause.sleep(MAX_BACKOFF);
+                    LOG.error("{}; waiting {} before trying again", e.getMessage(), BACKOFF.max());
+                    pause.sleep(BACKOFF.max());
                 }
             }
             case CITY_NOT_FOUND -> {
@@ -103,8 +102,10 @@ public final class WeatherSource implements RecordSource {
                 pause.sleep(wait);
             }
             case UNAVAILABLE -> {
-                Duration wait = backoff(++failuresInARow);
-                LOG.warn("{} ({} failure(s) in a row); retrying '{}' in {} s", e.getMessage(), failuresInARow, city, wait.toSeconds());
+                // Offline, this is all the producer has to say: one line a try, and it keeps trying.
+                Duration wait = BACKOFF.after(++failuresInARow);
+                LOG.warn("nothing to report: {} unavailable ({}); retrying '{}' in {} s (failures in a row: {})",
+                        provider.name(), e.getMessage(), city, wait.toSeconds(), failuresInARow);
                 pause.sleep(wait);
             }
             case MALFORMED -> {
@@ -116,11 +117,5 @@ public final class WeatherSource implements RecordSource {
 
     private void advance() {
         index = (index + 1) % cities.size();
-    }
-
-    /** 5 s after the first failure in a row, doubling up to 5 minutes. */
-    static Duration backoff(int failuresInARow) {
-        Duration wait = FIRST_BACKOFF.multipliedBy(1L << Math.min(failuresInARow - 1, 10));
-        return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
     }
 }

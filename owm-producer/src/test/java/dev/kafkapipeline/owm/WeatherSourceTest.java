@@ -10,6 +10,7 @@ import dev.kafkapipeline.owm.config.Units;
 import dev.kafkapipeline.owm.config.WeatherSettings;
 import dev.kafkapipeline.owm.provider.HttpGateway;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,12 +148,35 @@ class WeatherSourceTest {
         assertEquals(List.of(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20)), waits);
     }
 
+    /** Offline: nothing to report, said in one line a try, and it goes on trying the same city. */
+    @Test
+    void withNoProviderAnsweringItSaysSoOnceATryAndKeepsTrying() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String nowhere = "http://127.0.0.1:" + closedPort;
+        WeatherSettings settings = new WeatherSettings(Optional.empty(), "test", List.of("Melbourne", "Adelaide"), Units.STANDARD,
+                nowhere + "/owm", nowhere + "/geo", nowhere + "/wx");
+        WeatherSource source = WeatherProducerMain.source(settings, new HttpGateway(Duration.ofSeconds(2), Duration.ofSeconds(2),
+                Optional.empty()), waits::add);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Optional.empty(), source.next());
+            assertTrue(source.hasMore());
+        }
+        assertEquals(List.of(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20)), waits);
+        List<String> lines = log.lines().stream().filter(l -> l.contains("Open-Meteo")).toList();
+        assertEquals(3, lines.size(), lines.toString());
+        assertTrue(lines.get(2).startsWith("WARN nothing to report: Open-Meteo unavailable (cannot reach " + nowhere + "/geo/v1/search: "),
+                lines.get(2));
+        assertTrue(lines.get(2).endsWith("); retrying 'Melbourne' in 20 s (failures in a row: 3)"), lines.get(2));
+    }
+
     @Test
     void backoffIsCappedAtFiveMinutes() {
-        assertEquals(Duration.ofSeconds(5), WeatherSource.backoff(1));
-        assertEquals(Duration.ofSeconds(160), WeatherSource.backoff(6));
-        assertEquals(Duration.ofMinutes(5), WeatherSource.backoff(7));
-        assertEquals(Duration.ofMinutes(5), WeatherSource.backoff(500));
+        assertEquals(Duration.ofSeconds(5), WeatherSource.BACKOFF.after(1));
+        assertEquals(Duration.ofSeconds(160), WeatherSource.BACKOFF.after(6));
+        assertEquals(Duration.ofMinutes(5), WeatherSource.BACKOFF.after(7));
     }
 
     @Test

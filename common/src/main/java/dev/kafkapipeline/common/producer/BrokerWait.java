@@ -1,5 +1,7 @@
 package dev.kafkapipeline.common.producer;
 
+import dev.kafkapipeline.common.retry.Backoff;
+import dev.kafkapipeline.common.service.ServiceFailure;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -14,14 +16,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Waits until a Kafka broker answers, so a producer started before Kafka (the
  * original pipeline's start-order trap) waits instead of crashing. The pause
- * between tries doubles up to {@link #MAX_BACKOFF}; only tries 1, 2, 4, 8, ...
+ * between tries doubles up to 30 s (from 1 s); only tries 1, 2, 4, 8, ...
  * are logged, so a long wait writes a handful of lines, not one per try.
  * A broker that refuses the client's credentials or certificate trust will not
- * change its mind: that ends the wait at once with {@link BrokerRefusedException}.
+ * change its mind: that ends the wait at once with a {@link ServiceFailure}.
  */
 final class BrokerWait {
-    static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
-    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(BrokerWait.class);
 
@@ -53,14 +54,15 @@ final class BrokerWait {
                     return;
                 } catch (ExecutionException | TimeoutException e) {
                     if (e.getCause() instanceof AuthenticationException refused) {
-                        throw new BrokerRefusedException(bootstrapServers, refused);
+                        throw new ServiceFailure("Kafka at " + bootstrapServers + " refused this client (check KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_* and "
+                                + "KAFKA_SSL_TRUSTSTORE_*): " + refused.getMessage(), refused);
                     }
                     int attempt = ++failedAttempts;
-                    Duration backoff = backoff(attempt);
+                    Duration backoff = BACKOFF.after(attempt);
                     if (Integer.bitCount(attempt) == 1) {
                         Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
                         LOG.warn("Kafka at {} not reachable yet (try {}: {}); waiting for it, next try in {} s, then at most every {} s",
-                                bootstrapServers, attempt, cause.getClass().getSimpleName(), backoff.toSeconds(), MAX_BACKOFF.toSeconds());
+                                bootstrapServers, attempt, cause.getClass().getSimpleName(), backoff.toSeconds(), BACKOFF.max().toSeconds());
                     }
                     Thread.sleep(backoff.toMillis());
                 }
@@ -70,12 +72,5 @@ final class BrokerWait {
 
     int failedAttempts() {
         return failedAttempts;
-    }
-
-    /** The pause after the given failed try: 1 s, 2 s, 4 s, ... capped at 30 s. */
-    static Duration backoff(int failedAttempt) {
-        int doublings = Math.min(failedAttempt - 1, 5);
-        Duration pause = FIRST_BACKOFF.multipliedBy(1L << doublings);
-        return pause.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : pause;
     }
 }

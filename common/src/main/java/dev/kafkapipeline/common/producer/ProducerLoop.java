@@ -5,7 +5,6 @@ import dev.kafkapipeline.common.log.RecordLog;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -16,15 +15,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The loop every producer runs: wait for Kafka, then take a record from the
- * source, send it (key + flat JSON, idempotent, acks=all), pause SLEEP_TIME
- * (or the source's own pace: {@link RecordSource#pauseBeforeNext}), again,
- * until the source ends or {@link #stop()} is called; then flush what was sent
- * and close.
+ * The loop every producer runs: let the source prepare (the F1 producer
+ * fetches its session), wait for Kafka, then take a record from the source,
+ * send it (key + flat JSON, idempotent, acks=all), pause SLEEP_TIME (or the
+ * source's own pace: {@link RecordSource#pauseBeforeNext}), again, until the
+ * source ends or {@link #stop()} is called; then flush what was sent and close.
  *
- * <p>A service runs it with {@link #runAsService}, which turns SIGTERM into a
- * graceful stop and exit status 0. Tests and benchmarks call {@link #run()} and
- * {@link #stop()} directly.
+ * <p>A service runs it as a {@link ProducerService}, through the common
+ * service runner. Tests and benchmarks call {@link #run()} and {@link #stop()}
+ * directly.
  */
 public final class ProducerLoop {
     private static final Logger LOG = LoggerFactory.getLogger(ProducerLoop.class);
@@ -38,9 +37,9 @@ public final class ProducerLoop {
     private final RecordLog sentLog;
     private final RecordLog failedLog;
     private final AtomicLong failed = new AtomicLong();
-    private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopping;
-    private volatile Thread runner;
+    /** The thread in run(), which stop() interrupts; null before and after, so no other work is ever interrupted. */
+    private Thread runner;
     /** Set once the loop flushes and closes; from then on stop() must not interrupt (that would cut the flush short). */
     private boolean closing;
 
@@ -61,22 +60,28 @@ public final class ProducerLoop {
      * the source end the run (after the flush) and propagate.
      */
     public Outcome run() {
-        runner = Thread.currentThread();
+        synchronized (this) {
+            runner = Thread.currentThread();
+        }
         try {
             if (!stopping) {
                 LOG.info("producing to topic {} at {}, pausing {} s between records", settings.topic(),
                         settings.bootstrapServers(), settings.pause().toMillis() / 1000.0);
+                source.prepare();
                 brokerWait.await();
                 produce();
             }
         } catch (InterruptedException | InterruptException e) {
             // stop() interrupts whatever the loop was waiting for; what was sent is still flushed below.
         } finally {
+            synchronized (this) {
+                runner = null;
+            }
+            // An interrupt that stop() sent before the line above is for this loop, not for the caller's next work.
             Thread.interrupted();
             sentLog.finish();
             failedLog.finish();
             LOG.info("stopped: {} records sent to {}, {} failed", sentLog.total(), settings.topic(), failed.get());
-            finished.countDown();
         }
         return new Outcome(sentLog.total(), failed.get());
     }
@@ -122,63 +127,25 @@ public final class ProducerLoop {
         }
     }
 
-    /** Asks the loop to stop; returns at once. Records already sent are flushed before {@link #run()} returns. */
+    /**
+     * Asks the loop to stop; returns at once. Records already sent are flushed
+     * before {@link #run()} returns. Each call interrupts what the loop waits for
+     * (Kafka, a pause, the source), so a caller repeats it until run returns: a
+     * library (an HTTP client, say) may swallow one interrupt.
+     */
     public void stop() {
         stopping = true;
         interruptUnlessClosing();
     }
 
     private synchronized void interruptUnlessClosing() {
-        Thread thread = runner;
-        if (thread != null && !closing && finished.getCount() > 0) {
-            thread.interrupt();
+        if (runner != null && !closing) {
+            runner.interrupt();
         }
-    }
-
-    /**
-     * Stops the loop and waits for it to flush and finish. The interrupt is
-     * repeated until the loop notices: a library (an HTTP client, say) may
-     * swallow one.
-     */
-    public boolean stopAndAwait(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        stop();
-        while (!finished.await(200, TimeUnit.MILLISECONDS)) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            interruptUnlessClosing();
-        }
-        return true;
     }
 
     /** Failed tries to reach Kafka so far (for tests of the start-up wait). */
     public int brokerWaitFailures() {
         return brokerWait.failedAttempts();
-    }
-
-    /**
-     * Runs the loop as a service's main: SIGTERM (a shutdown hook) stops it,
-     * waits for the flush and exits 0. A source that ends (a finite replay) ends
-     * the run normally; its outcome is returned, so the service can choose its
-     * exit status (a replay whose records Kafka refused should not exit 0).
-     */
-    public static Outcome runAsService(ProducerSettings settings, RecordSource source) {
-        ProducerLoop loop = new ProducerLoop(settings, source);
-        Thread hook = new Thread(() -> {
-            if (loop.finished.getCount() == 0) {
-                return; // the process ends on its own; keep its exit status
-            }
-            LOG.info("SIGTERM: stopping, flushing what was sent");
-            try {
-                boolean done = loop.stopAndAwait(CLOSE_TIMEOUT.plusSeconds(5));
-                // A JVM ended by SIGTERM exits 143; a clean stop is a success, so say 0.
-                Runtime.getRuntime().halt(done ? 0 : 1);
-            } catch (InterruptedException e) {
-                Runtime.getRuntime().halt(1);
-            }
-        }, "producer-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        return loop.run();
     }
 }

@@ -6,10 +6,19 @@ import java.util.Optional;
 
 /**
  * Where a producer's records come from: fake people, weather reports, F1 laps.
- * The {@link ProducerLoop} calls {@link #next()} once per tick and pauses
- * between ticks: SLEEP_TIME, unless the source sets its own pace.
+ * The {@link ProducerLoop} calls {@link #prepare()} once, then {@link #next()}
+ * once per tick, and pauses between ticks: SLEEP_TIME, unless the source sets
+ * its own pace.
  */
 public interface RecordSource {
+    /**
+     * Gets the records ready: called once, before the loop waits for Kafka, in
+     * the loop's thread, so a stop interrupts it as it interrupts a pause. A
+     * source that must first fetch its data (the F1 session) does so here, and a
+     * failure ends the run before Kafka is needed. By default nothing to do.
+     */
+    default void prepare() throws InterruptedException {}
+
     /**
      * The record of this tick, or empty when this tick has none (a city that was
      * skipped, say); the loop then pauses and asks again. A source may block, for

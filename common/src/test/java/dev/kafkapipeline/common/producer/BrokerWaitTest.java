@@ -1,6 +1,7 @@
 package dev.kafkapipeline.common.producer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kafkapipeline.common.config.EnvConfig;
@@ -15,11 +16,9 @@ import org.junit.jupiter.api.Test;
 class BrokerWaitTest {
     @Test
     void backoffDoublesUpToThirtySeconds() {
-        assertEquals(Duration.ofSeconds(1), BrokerWait.backoff(1));
-        assertEquals(Duration.ofSeconds(2), BrokerWait.backoff(2));
-        assertEquals(Duration.ofSeconds(16), BrokerWait.backoff(5));
-        assertEquals(Duration.ofSeconds(30), BrokerWait.backoff(6));
-        assertEquals(Duration.ofSeconds(30), BrokerWait.backoff(1000));
+        assertEquals(Duration.ofSeconds(1), BrokerWait.BACKOFF.after(1));
+        assertEquals(Duration.ofSeconds(16), BrokerWait.BACKOFF.after(5));
+        assertEquals(Duration.ofSeconds(30), BrokerWait.BACKOFF.after(6));
     }
 
     @Test
@@ -52,8 +51,9 @@ class BrokerWaitTest {
         assertTrue(loop.brokerWaitFailures() >= 1, "it tried and failed: " + loop.brokerWaitFailures());
         assertTrue(runner.isAlive(), "still waiting, not crashed");
 
-        assertTrue(loop.stopAndAwait(Duration.ofSeconds(15)), "stop ends the wait");
-        runner.join(5_000);
+        loop.stop();
+        runner.join(15_000);
+        assertFalse(runner.isAlive(), "stop ends the wait");
         assertEquals(new ProducerLoop.Outcome(0, 0), result.get());
         assertEquals(0, asked.get(), "nothing is taken from the source before Kafka answers");
     }

@@ -34,11 +34,11 @@ final class ProducerRuns {
 
     /** The 2018 Baku race's laps of VER and LEC from the archive sample, flat out; returns the exit status. */
     static int f1Laps(EnvConfig stack) {
-        return F1ProducerMain.run(stack.with(Map.of(
+        return F1ProducerMain.runner().run(stack.with(Map.of(
                 "F1_ARCHIVE_URL", F1Archive.root().toUri().toString(),
                 "F1_SESSION", BAKU,
                 "F1_DRIVERS", "VER,LEC",
-                "SLEEP_TIME", "0")));
+                "SLEEP_TIME", "0"))).status().code();
     }
 
     /** The first {@code count} people of a seeded faker producer; returns their names (the Kafka keys), in order sent. */

@@ -156,8 +156,8 @@ public final class ArchiveClient implements AutoCloseable {
                 break;
             }
         }
-        throw new ArchiveException(ArchiveException.Reason.UNAVAILABLE,
-                uri + " failed after " + settings.attempts() + " attempt(s): " + lastProblem);
+        throw new ArchiveException(ArchiveException.Reason.UNAVAILABLE, uri + ": " + lastProblem
+                + (settings.attempts() > 1 ? " (after " + settings.attempts() + " attempts)" : ""));
     }
 
     private static void pause(Duration backoff, URI uri) {

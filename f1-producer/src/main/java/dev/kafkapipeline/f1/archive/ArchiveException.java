@@ -3,7 +3,15 @@ package dev.kafkapipeline.f1.archive;
 /** The archive could not give a file or a session; the message names the URL or the query. */
 public class ArchiveException extends RuntimeException {
     /** Why it failed, so callers can tell "does not exist" from "try again later". */
-    public enum Reason { NOT_FOUND, FORBIDDEN, UNAVAILABLE, UNKNOWN_SESSION }
+    public enum Reason {
+        NOT_FOUND,
+        FORBIDDEN,
+        /** The archive did not answer, answered 5xx or too late, or broke off: worth asking again. */
+        UNAVAILABLE,
+        UNKNOWN_SESSION,
+        /** The file arrived whole but is not what it should be (an index that is not JSON). */
+        MALFORMED
+    }
 
     private final Reason reason;
 

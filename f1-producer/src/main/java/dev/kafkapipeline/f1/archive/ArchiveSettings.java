@@ -1,5 +1,6 @@
 package dev.kafkapipeline.f1.archive;
 
+import dev.kafkapipeline.common.config.ConfigException;
 import dev.kafkapipeline.common.config.EnvConfig;
 import java.net.URI;
 import java.nio.file.Path;
@@ -32,18 +33,30 @@ public record ArchiveSettings(List<URI> bases, Path cacheDir, Duration connectTi
                 3, Duration.ofMillis(500));
     }
 
-    /** F1_ARCHIVE_URL, F1_ARCHIVE_MIRRORS (comma list) and F1_CACHE_DIR. */
+    /** F1_ARCHIVE_URL, F1_ARCHIVE_MIRRORS (comma list) and F1_CACHE_DIR; a value that is no URL or folder is named. */
     public static ArchiveSettings from(EnvConfig env) {
         List<URI> bases = new ArrayList<>();
-        bases.add(baseUri(env.string("F1_ARCHIVE_URL", DEFAULT_BASE)));
+        bases.add(base("F1_ARCHIVE_URL", env.string("F1_ARCHIVE_URL", DEFAULT_BASE)));
         for (String mirror : env.list("F1_ARCHIVE_MIRRORS", List.of())) {
-            bases.add(baseUri(mirror));
+            bases.add(base("F1_ARCHIVE_MIRRORS", mirror));
         }
         String cache = env.raw("F1_CACHE_DIR");
+        int attempts = env.integer("F1_ATTEMPTS", 3);
+        if (attempts < 1) {
+            throw new ConfigException("F1_ATTEMPTS must be at least 1, got " + attempts);
+        }
         return new ArchiveSettings(bases, cache == null ? null : Path.of(cache),
                 env.seconds("F1_CONNECT_TIMEOUT", Duration.ofSeconds(10)),
                 env.seconds("F1_READ_TIMEOUT", Duration.ofSeconds(30)),
-                env.integer("F1_ATTEMPTS", 3), Duration.ofMillis(500));
+                attempts, Duration.ofMillis(500));
+    }
+
+    private static URI base(String variable, String text) {
+        try {
+            return baseUri(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(variable + " must be a URL or a folder, got '" + text + "'");
+        }
     }
 
     public ArchiveSettings withBases(List<URI> newBases) {

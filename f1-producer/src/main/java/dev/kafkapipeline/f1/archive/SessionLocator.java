@@ -1,5 +1,6 @@
 package dev.kafkapipeline.f1.archive;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kafkapipeline.common.json.Json;
 import java.io.IOException;
@@ -26,6 +27,9 @@ public final class SessionLocator {
         JsonNode index;
         try (InputStream in = archive.open(indexPath)) {
             index = Json.MAPPER.readTree(in);
+        } catch (JacksonException e) {
+            // Before the IOException below, which it is too: asking again for a file that does not parse will not help.
+            throw new ArchiveException(ArchiveException.Reason.MALFORMED, indexPath + " is not JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new ArchiveException(ArchiveException.Reason.UNAVAILABLE, "cannot read " + indexPath + ": " + e.getMessage(), e);
         }

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kafkapipeline.f1.ArchiveFixtures;
 import dev.kafkapipeline.testsupport.F1Archive;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SessionLocatorTest {
     private static ArchiveClient archive;
@@ -37,6 +40,19 @@ class SessionLocatorTest {
         assertEquals("2023/2023-07-02_Austrian_Grand_Prix/2023-07-02_Race", locator.locate(SessionQuery.parse("2023 Austria Race")));
         assertEquals("2023/2023-04-30_Azerbaijan_Grand_Prix/2023-04-28_Qualifying",
                 locator.locate(SessionQuery.parse("2023 Azerbaijan Grand Prix Q")));
+    }
+
+    /** A network error is worth another try; an index that arrived whole but is not JSON is not. */
+    @Test
+    void anIndexThatIsNotJsonIsMalformed(@TempDir Path root) throws Exception {
+        Files.createDirectories(root.resolve("2023"));
+        Files.writeString(root.resolve("2023/Index.json"), "<html>Moved</html>");
+        try (ArchiveClient client = new ArchiveClient(ArchiveSettings.of(root.toString()))) {
+            ArchiveException e = assertThrows(ArchiveException.class,
+                    () -> new SessionLocator(client).locate(SessionQuery.parse("2023 Baku S")));
+            assertEquals(ArchiveException.Reason.MALFORMED, e.reason());
+            assertTrue(e.getMessage().startsWith("2023/Index.json is not JSON: "), e.getMessage());
+        }
     }
 
     @Test

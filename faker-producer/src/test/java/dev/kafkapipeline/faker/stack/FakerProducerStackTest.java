@@ -22,9 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,33 +57,6 @@ class FakerProducerStackTest {
                 assertTrue(value.get("year") instanceof Integer, "year is a JSON number: " + value.get("year"));
                 assertEquals(record.fields(), value);
             }
-        }
-    }
-
-    /** An HTTP client may swallow an interrupt; stopping repeats it until the loop ends. */
-    @Test
-    void stopReachesASourceThatSwallowedTheFirstInterrupt(NativeStack stack) throws Exception {
-        EnvConfig env = stack.serviceEnvironment().with(Map.of("SLEEP_TIME", "0"));
-        CountDownLatch blocking = new CountDownLatch(1);
-        RecordSource stubborn = () -> {
-            blocking.countDown();
-            try {
-                Thread.sleep(60_000);
-            } catch (InterruptedException swallowed) {
-                // as a library might; the source then blocks again
-            }
-            Thread.sleep(60_000);
-            return Optional.empty();
-        };
-        ProducerLoop loop = new ProducerLoop(FakerProducerMain.producerSettings(env), stubborn);
-        Thread runner = new Thread(loop::run);
-        runner.start();
-        try {
-            assertTrue(blocking.await(60, TimeUnit.SECONDS), "the loop reached the source");
-            assertTrue(loop.stopAndAwait(Duration.ofSeconds(20)), "stopped despite the swallowed interrupt");
-        } finally {
-            runner.interrupt();
-            runner.join(10_000);
         }
     }
 
