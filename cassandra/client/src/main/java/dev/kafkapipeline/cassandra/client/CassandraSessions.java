@@ -3,6 +3,7 @@ package dev.kafkapipeline.cassandra.client;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
 import java.net.InetSocketAddress;
 
 /** Opens driver sessions configured from {@link CassandraSettings}; the one place that builds a CqlSession. */
@@ -10,18 +11,38 @@ public final class CassandraSessions {
     private CassandraSessions() {}
 
     public static CqlSession open(CassandraSettings settings) {
-        DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
+        return build(settings, config(settings));
+    }
+
+    /**
+     * A session for a short command (./pipeline cql, status) that only runs
+     * statements: it skips loading the schema metadata and the token map at
+     * start, which such a command never reads (the services' sessions keep them),
+     * and takes write timestamps from Java's clock instead of the native one,
+     * whose loading (JNR) costs a short command a good part of its CPU.
+     */
+    public static CqlSession openForStatements(CassandraSettings settings) {
+        return build(settings, config(settings)
+                .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false)
+                .withBoolean(DefaultDriverOption.METADATA_TOKEN_MAP_ENABLED, false)
+                .withBoolean(DefaultDriverOption.TIMESTAMP_GENERATOR_FORCE_JAVA_CLOCK, true));
+    }
+
+    private static ProgrammaticDriverConfigLoaderBuilder config(CassandraSettings settings) {
+        return DriverConfigLoader.programmaticBuilder()
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, settings.requestTimeout())
                 .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, settings.requestTimeout())
                 .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, settings.schemaTimeout())
                 .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, settings.schemaTimeout())
                 // The default backs off to 60 s, so writers would idle for up to a minute after Cassandra is back.
-                .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, java.time.Duration.ofSeconds(5))
-                .build();
+                .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, java.time.Duration.ofSeconds(5));
+    }
+
+    private static CqlSession build(CassandraSettings settings, ProgrammaticDriverConfigLoaderBuilder config) {
         return CqlSession.builder()
                 .addContactPoint(new InetSocketAddress(settings.host(), settings.port()))
                 .withLocalDatacenter(settings.localDatacenter())
-                .withConfigLoader(config)
+                .withConfigLoader(config.build())
                 .build();
     }
 }
