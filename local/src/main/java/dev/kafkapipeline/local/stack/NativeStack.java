@@ -51,12 +51,27 @@ public final class NativeStack {
         return services.names();
     }
 
+    /** Every service a stack may run, selected or not, in start order: what {@link #down} stops. */
+    public List<String> everyServiceName() {
+        return StackServices.everyName();
+    }
+
+    /** The services of this stack's home that run now, selected or not. */
+    public List<String> runningServices() {
+        return StackServices.everyName().stream().filter(name -> services.process(name).running().isPresent()).toList();
+    }
+
+    /** True when every port of the service accepts connections: it serves, or is about to. */
+    public boolean answers(String service) {
+        return services.get(service).ports().keySet().stream().allMatch(Ports::accepts);
+    }
+
     public String address(String service) {
         return services.get(service).address();
     }
 
+    /** The process of any service this stack may run ({@link #everyServiceName}). */
     public ManagedProcess process(String service) {
-        services.get(service);
         return services.process(service);
     }
 
