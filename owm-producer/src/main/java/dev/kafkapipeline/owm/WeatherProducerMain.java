@@ -48,12 +48,19 @@ public final class WeatherProducerMain {
         EnvConfig env = EnvConfig.fromEnvironment();
         WeatherSettings weather;
         ProducerSettings settings;
+        boolean offline;
         try {
             weather = WeatherSettings.from(env);
             settings = producerSettings(env, weather);
+            offline = env.bool(OfflineWeather.VARIABLE, false);
         } catch (ConfigException e) {
             LOG.error("bad configuration: {}", e.getMessage());
             System.exit(2);
+            return;
+        }
+        if (offline) {
+            LOG.warn(OfflineWeather.NOTICE);
+            ProducerLoop.runAsService(settings, new OfflineWeather());
             return;
         }
         if (weather.apiKey().isPresent()) {
