@@ -24,7 +24,8 @@ public final class PipelineCommand {
     private final EnvConfig env;
     private final Path repository;
 
-    PipelineCommand(PrintStream out, PrintStream err, EnvConfig env, Path repository) {
+    /** A run in this JVM: the environment given here, not the process's, decides the stack (tests run the CLI this way). */
+    public PipelineCommand(PrintStream out, PrintStream err, EnvConfig env, Path repository) {
         this.out = out;
         this.err = err;
         this.env = env;
@@ -42,7 +43,8 @@ public final class PipelineCommand {
         System.exit(code);
     }
 
-    int run(String[] args) {
+    /** Runs {@code ./pipeline ARGS}; returns the exit code. */
+    public int run(String... args) {
         if (args.length == 0) {
             err.print(usage());
             return 2;
