@@ -22,7 +22,7 @@ class GroupLagTest {
         TopicPartition p1 = new TopicPartition("fastf1", 1);
         TopicPartition other = new TopicPartition("faker", 0);
         // Partition 1's end restarted below the commit (the topic was made again between the two reads).
-        List<GroupLag> lags = StatusCollector.lags("consumers",
+        List<GroupLag> lags = KafkaProbe.lags("consumers",
                 Map.of(p0, new OffsetAndMetadata(40), p1, new OffsetAndMetadata(50), other, new OffsetAndMetadata(7)),
                 Map.of(p0, end(52), p1, end(12), other, end(7)));
         assertEquals(List.of(new GroupLag("consumers", "faker", 7, 0), new GroupLag("consumers", "fastf1", 90, 12)), lags);
