@@ -347,9 +347,7 @@ public final class SinkBenchmark {
     }
 
     private void createTable(String table) {
-        CassandraSettings renamed = new CassandraSettings(settings.host(), settings.port(), settings.localDatacenter(),
-                settings.keyspace(), settings.weatherTable(), table, settings.fastf1Table(), settings.replication(),
-                settings.requestTimeout(), settings.schemaTimeout(), settings.security());
+        CassandraSettings renamed = settings.withFakerTable(table);
         for (String statement : PipelineSchema.forSettings(renamed).statements()) {
             if (statement.contains("." + table + " ")) {
                 session.execute(SimpleStatement.newInstance(statement).setTimeout(settings.schemaTimeout()));

@@ -50,7 +50,7 @@ public final class RenderCommand {
         }
         EnvConfig env = EnvConfig.fromEnvironment();
         CassandraSettings settings = CassandraSettings.from(env);
-        try (CqlSession session = CassandraSessions.open(settings)) {
+        try (CqlSession session = CassandraSessions.openForStatements(settings)) {
             List<Path> written = render(session, settings, request, env.string("OWM_UNITS", "standard"));
             written.forEach(file -> System.out.println("wrote " + file));
         } catch (NothingToDraw | IOException e) {

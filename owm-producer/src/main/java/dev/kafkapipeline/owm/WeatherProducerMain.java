@@ -58,6 +58,10 @@ public final class WeatherProducerMain {
     private static Service service(EnvConfig env) {
         WeatherSettings weather = WeatherSettings.from(env);
         ProducerSettings settings = producerSettings(env, weather);
+        if (env.bool(OfflineWeather.VARIABLE, false)) {
+            LOG.warn(OfflineWeather.NOTICE);
+            return new ProducerService(settings, new OfflineWeather());
+        }
         if (weather.apiKey().isPresent()) {
             LOG.info("weather from OpenWeatherMap (key from {}) for {}, units {}", weather.keySource(), weather.cities(),
                     weather.units().parameter());

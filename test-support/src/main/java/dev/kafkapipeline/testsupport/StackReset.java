@@ -50,6 +50,9 @@ final class StackReset {
     void run() {
         long t0 = System.nanoTime();
         stack.up();
+        if (stack.restartConnectOnNewPlugin()) {
+            progress.accept("Connect restarted: the sink plugin was rebuilt since it started");
+        }
         deleteConnectors();
         try (Admin admin = stack.kafkaAdmin()) {
             deleteTopics(admin);

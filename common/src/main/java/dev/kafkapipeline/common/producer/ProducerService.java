@@ -11,19 +11,28 @@ import dev.kafkapipeline.common.service.ServiceFailure;
  */
 public final class ProducerService implements Service {
     private final ProducerLoop loop;
+    private final String topic;
     private volatile boolean stopped;
+    private volatile ProducerLoop.Outcome outcome;
 
     public ProducerService(ProducerSettings settings, RecordSource source) {
         this.loop = new ProducerLoop(settings, source);
+        this.topic = settings.topic();
     }
 
     @Override
     public void run() {
-        ProducerLoop.Outcome outcome = loop.run();
+        outcome = loop.run();
         if (outcome.failed() > 0 && !stopped) {
             throw new ServiceFailure("Kafka refused " + outcome.failed() + " of "
                     + (outcome.sent() + outcome.failed()) + " records (each is logged above)");
         }
+    }
+
+    @Override
+    public String summary() {
+        ProducerLoop.Outcome done = outcome;
+        return done == null ? "" : done.sent() + " records sent to topic " + topic;
     }
 
     @Override

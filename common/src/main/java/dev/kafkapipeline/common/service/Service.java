@@ -21,4 +21,9 @@ public interface Service {
      * call must not undo the first (no new grace period, say).
      */
     void stop();
+
+    /** What a finished run did, for the outcome line ("846 records sent to topic fastf1"); empty when there is nothing to say. */
+    default String summary() {
+        return "";
+    }
 }

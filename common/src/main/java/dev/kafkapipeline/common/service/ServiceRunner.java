@@ -70,20 +70,34 @@ public final class ServiceRunner {
         System.exit(run(EnvConfig.fromEnvironment()).status().code());
     }
 
-    /** Configures, runs and ends the service in this JVM; returns when it has ended. Never exits the JVM. */
+    /**
+     * Configures, runs and ends the service in this JVM; returns when it has
+     * ended, having left its {@link OutcomeFile} line. Never exits the JVM.
+     */
     public ServiceExit run(EnvConfig env) {
         Service created;
         try {
             created = factory.create(env);
         } catch (RuntimeException e) {
-            return ended(e);
+            return recorded(env, ended(e), "");
         }
         synchronized (this) {
             if (stopRequested) {
-                return ended(null);
+                return recorded(env, ended(null), "");
             }
             service = created;
         }
+        return recorded(env, runToEnd(created), created.summary());
+    }
+
+    private static ServiceExit recorded(EnvConfig env, ServiceExit exit, String summary) {
+        OutcomeFile.write(env, exit.status() == ExitStatus.DONE
+                ? "done " + (summary.isEmpty() ? exit.message() : summary)
+                : "failed " + exit.status().code() + " " + exit.message());
+        return exit;
+    }
+
+    private ServiceExit runToEnd(Service created) {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread worker = new Thread(() -> {
             try {

@@ -57,6 +57,31 @@ class ServiceRunnerTest {
     }
 
     @Test
+    void eachEndLeavesItsOutcomeLineWhereTheStackAsksForIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("service.outcome");
+        EnvConfig env = new EnvConfig(Map.of(OutcomeFile.VARIABLE, file.toString(), "PORT", "ninety"));
+
+        new ServiceRunner("test", e -> new Fake(() -> { }) {
+            @Override
+            public String summary() {
+                return "846 records sent to topic fastf1";
+            }
+        }).run(env);
+        assertEquals("done 846 records sent to topic fastf1\n", java.nio.file.Files.readString(file));
+
+        new ServiceRunner("test", e -> new Fake(() -> {
+            throw new ServiceFailure("the archive has no such session");
+        })).run(env);
+        assertEquals("failed 1 the archive has no such session\n", java.nio.file.Files.readString(file));
+
+        new ServiceRunner("test", e -> {
+            e.integer("PORT", 1);
+            return new Fake(() -> { });
+        }).run(env);
+        assertEquals("failed 2 bad configuration: PORT must be a whole number, got 'ninety'\n", java.nio.file.Files.readString(file));
+    }
+
+    @Test
     void aBadConfigurationIsOneLineNamingTheVariableAndStatusTwo() {
         AtomicInteger runs = new AtomicInteger();
         ServiceExit exit = new ServiceRunner("test", env -> {
@@ -221,7 +246,7 @@ class ServiceRunnerTest {
     }
 
     /** A service that does {@code work}, optionally only once stopped; it can ignore the first stops, as a library may. */
-    private static final class Fake implements Service {
+    private static class Fake implements Service {
         final CountDownLatch started = new CountDownLatch(1);
         final CountDownLatch stopped = new CountDownLatch(1);
         final AtomicInteger stops = new AtomicInteger();

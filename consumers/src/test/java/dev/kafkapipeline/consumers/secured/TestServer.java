@@ -57,7 +57,7 @@ abstract class TestServer implements AutoCloseable {
         command.addAll(List.of("-cp", classpath.classpath(), mainClass));
         command.addAll(args);
         Runtime.getRuntime().addShutdownHook(stopAtExit);
-        process.start(command, Map.of(), true, home);
+        process.start(command, Map.of(), home);
     }
 
     /** The server's own configuration file beside its log, in its module's target/classes. */

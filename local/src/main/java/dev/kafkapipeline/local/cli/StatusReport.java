@@ -1,182 +1,97 @@
 package dev.kafkapipeline.local.cli;
 
-import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.SimpleStatement;
-import com.datastax.oss.driver.api.core.metadata.schema.TableMetadata;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.kafkapipeline.cassandra.client.CassandraSessions;
-import dev.kafkapipeline.cassandra.client.CassandraSettings;
-import dev.kafkapipeline.common.json.Json;
-import dev.kafkapipeline.local.process.ManagedProcess;
-import dev.kafkapipeline.local.stack.NativeStack;
-import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import dev.kafkapipeline.local.stack.ServiceOutcome;
+import dev.kafkapipeline.local.status.Part;
+import dev.kafkapipeline.local.status.StackStatus;
+import dev.kafkapipeline.local.status.StackStatus.ConnectorStatus;
+import dev.kafkapipeline.local.status.StackStatus.KafkaStatus;
+import dev.kafkapipeline.local.status.StackStatus.RowCount;
+import dev.kafkapipeline.local.status.StackStatus.ServiceStatus;
+import dev.kafkapipeline.local.status.StackStatus.TableRows;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
-/**
- * {@code ./pipeline status}: the services, then what the data says: topics
- * with end offsets and consumer-group lag, connectors and their tasks, and
- * the rows in each table. A part whose server is down says so and the report
- * goes on.
- */
+/** {@code ./pipeline status} as text: a table per part, or the line saying why a part has no answer. */
 final class StatusReport {
-    private final NativeStack stack;
-    private final PrintStream out;
+    private StatusReport() {}
 
-    StatusReport(NativeStack stack, PrintStream out) {
-        this.stack = stack;
-        this.out = out;
+    static String render(StackStatus status) {
+        StringBuilder text = new StringBuilder();
+        services(status.services(), text);
+        part(status.kafka(), text, StatusReport::kafka);
+        part(status.connectors(), text, StatusReport::connectors);
+        part(status.tables(), text, StatusReport::tables);
+        return text.toString();
     }
 
-    void print() {
-        services();
-        topics();
-        connectors();
-        tables();
+    private static <T> void part(Part<T> part, StringBuilder text, Function<T, String> render) {
+        if (part instanceof Part.Answered<T> answered) {
+            text.append(render.apply(answered.value()));
+        } else if (part instanceof Part.Down<T> down) {
+            text.append(down.why()).append('\n');
+        }
+        text.append('\n');
     }
 
-    private void services() {
+    private static void services(List<ServiceStatus> services, StringBuilder text) {
         TextTable table = new TextTable(List.of("SERVICE", "PID", "STATE", "ADDRESS"));
-        for (String name : stack.serviceNames()) {
-            ManagedProcess process = stack.process(name);
-            var running = process.running();
-            String state = running.isPresent() ? "running" : process.hasStalePidFile() ? "exited (./pipeline logs " + name + ")" : "stopped";
-            table.add(List.of(name, running.map(h -> Long.toString(h.pid())).orElse("-"), state, stack.address(name)));
+        for (ServiceStatus service : services) {
+            table.add(List.of(service.name(), service.pid().isPresent() ? Long.toString(service.pid().getAsLong()) : "-",
+                    state(service), service.address()));
         }
-        out.print(table.render());
-        out.println();
+        text.append(table.render());
+        for (ServiceStatus service : services) {
+            if (service.state() == StackStatus.State.FAILED || service.state() == StackStatus.State.EXITED) {
+                String why = service.outcome().map(ServiceOutcome::detail).filter(detail -> !detail.isEmpty()).map(detail -> detail + "; ").orElse("");
+                text.append(service.name()).append(": ").append(why).append("its log ends: ").append(service.lastLogLine())
+                        .append(" (./pipeline logs ").append(service.name()).append(")\n");
+            }
+        }
+        text.append('\n');
     }
 
-    private void topics() {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
-        try (Admin admin = Admin.create(props)) {
-            Set<String> names = admin.listTopics().names().get(5, TimeUnit.SECONDS);
-            var descriptions = admin.describeTopics(names).allTopicNames().get(5, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetSpec> request = descriptions.values().stream()
-                    .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
-                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(request).all().get(5, TimeUnit.SECONDS);
-            Map<String, Long> endByTopic = new TreeMap<>();
-            ends.forEach((tp, info) -> endByTopic.merge(tp.topic(), info.offset(), Long::sum));
-
-            TextTable topics = new TextTable(List.of("TOPIC", "PARTITIONS", "END OFFSETS (sum)"));
-            endByTopic.forEach((topic, end) -> topics.add(List.of(topic,
-                    Integer.toString(descriptions.get(topic).partitions().size()), Long.toString(end))));
-            out.print(topics.render());
-            out.println();
-
-            TextTable lag = new TextTable(List.of("CONSUMER GROUP", "TOPIC", "COMMITTED", "LAG"));
-            for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(5, TimeUnit.SECONDS)) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
-                        .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
-                Map<String, long[]> byTopic = new TreeMap<>();
-                committed.forEach((tp, offset) -> {
-                    if (offset == null || !ends.containsKey(tp)) {
-                        return;
-                    }
-                    long[] sums = byTopic.computeIfAbsent(tp.topic(), t -> new long[2]);
-                    sums[0] += offset.offset();
-                    sums[1] += ends.get(tp).offset() - offset.offset();
-                });
-                byTopic.forEach((topic, sums) -> lag.add(List.of(group.groupId(), topic, Long.toString(sums[0]), Long.toString(sums[1]))));
-            }
-            if (lag.size() > 0) {
-                out.print(lag.render());
-            } else {
-                out.println("(no consumer group has committed offsets yet)");
-            }
-            out.println();
-        } catch (Exception e) {
-            unavailable("Kafka at " + stack.kafkaBootstrap(), e);
-        }
+    private static String state(ServiceStatus service) {
+        return switch (service.state()) {
+            case RUNNING -> "running";
+            case DONE -> service.outcome().map(ServiceOutcome::detail).filter(detail -> !detail.isEmpty()).map(detail -> "done, " + detail).orElse("done");
+            case FAILED -> "exited " + service.outcome().map(ServiceOutcome::exitCode).map(code -> code < 0 ? "" : Integer.toString(code)).orElse("").strip();
+            case EXITED -> "exited (no outcome recorded)";
+            case STOPPED -> "stopped";
+        };
     }
 
-    private void connectors() {
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(stack.connectUrl() + "/connectors?expand=status"))
-                            .timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                out.println("Kafka Connect answered " + response.statusCode() + ": " + response.body());
-                out.println();
-                return;
-            }
-            JsonNode connectors = Json.MAPPER.readTree(response.body());
-            TextTable table = new TextTable(List.of("CONNECTOR", "STATE", "TASKS"));
-            connectors.fields().forEachRemaining(entry -> {
-                JsonNode status = entry.getValue().path("status");
-                String tasks = java.util.stream.StreamSupport.stream(status.path("tasks").spliterator(), false)
-                        .map(t -> t.path("id").asText() + ":" + t.path("state").asText())
-                        .collect(Collectors.joining(" "));
-                table.add(List.of(entry.getKey(), status.path("connector").path("state").asText("?"), tasks.isEmpty() ? "-" : tasks));
-            });
-            if (table.size() > 0) {
-                out.print(table.render());
-            } else {
-                out.println("(no connectors registered)");
-            }
-            out.println();
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            unavailable("Kafka Connect at " + stack.connectUrl(), e);
-        }
+    private static String kafka(KafkaStatus kafka) {
+        TextTable topics = new TextTable(List.of("TOPIC", "PARTITIONS", "END OFFSETS (sum)"));
+        kafka.topics().forEach(t -> topics.add(List.of(t.topic(), Integer.toString(t.partitions()), Long.toString(t.endOffsets()))));
+        TextTable lags = new TextTable(List.of("CONSUMER GROUP", "TOPIC", "COMMITTED", "LAG"));
+        kafka.lags().forEach(l -> lags.add(List.of(l.group(), l.topic(), Long.toString(l.committed()), Long.toString(l.lag()))));
+        return topics.render() + "\n" + (lags.size() > 0 ? lags.render() : "(no consumer group has committed offsets yet)\n");
     }
 
-    private void tables() {
-        CassandraSettings settings = stack.cassandraSettings();
-        try (CqlSession session = CassandraSessions.open(settings)) {
-            TextTable table = new TextTable(List.of("TABLE", "ROWS"));
-            for (String name : List.of(settings.weatherTable(), settings.fakerTable(), settings.fastf1Table())) {
-                var metadata = session.getMetadata().getKeyspace(settings.keyspace()).flatMap(ks -> ks.getTable(name));
-                table.add(List.of(settings.keyspace() + "." + name,
-                        metadata.map(t -> Long.toString(countRows(session, t))).orElse("(missing)")));
-            }
-            out.print(table.render());
-        } catch (RuntimeException e) {
-            unavailable("Cassandra at " + settings.address(), e);
+    private static String connectors(List<ConnectorStatus> connectors) {
+        if (connectors.isEmpty()) {
+            return "(no connectors registered)\n";
         }
+        TextTable table = new TextTable(List.of("CONNECTOR", "STATE", "TASKS"));
+        for (ConnectorStatus connector : connectors) {
+            String tasks = connector.tasks().stream().map(t -> t.id() + ":" + t.state()).collect(Collectors.joining(" "));
+            table.add(List.of(connector.name(), connector.state(), tasks.isEmpty() ? "-" : tasks));
+        }
+        return table.render();
     }
 
-    /**
-     * A paged scan of the primary key: SELECT count(*) times out on large
-     * tables, while paging through keys always finishes.
-     */
-    static long countRows(CqlSession session, TableMetadata table) {
-        String keys = table.getPrimaryKey().stream().map(c -> c.getName().asCql(true)).collect(Collectors.joining(", "));
-        String cql = "SELECT " + keys + " FROM " + table.getKeyspace().asCql(true) + "." + table.getName().asCql(true);
-        long rows = 0;
-        for (var ignored : session.execute(SimpleStatement.newInstance(cql).setPageSize(5000).setTimeout(Duration.ofSeconds(30)))) {
-            rows++;
-        }
-        return rows;
+    private static String tables(List<TableRows> tables) {
+        TextTable table = new TextTable(List.of("TABLE", "ROWS"));
+        tables.forEach(t -> table.add(List.of(t.table(), t.rows().map(StatusReport::rows).orElse("(missing)"))));
+        return table.render();
     }
 
-    private void unavailable(String what, Exception e) {
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        out.println(what + " is not answering (" + reason.lines().findFirst().orElse("") + ")");
-        out.println();
+    static String rows(RowCount count) {
+        return switch (count.accuracy()) {
+            case EXACT -> String.format("%,d", count.value());
+            case AT_LEAST -> String.format(">%,d", count.value());
+            case ESTIMATE -> String.format("~%,d (estimate)", count.value());
+        };
     }
 }

@@ -47,6 +47,11 @@ public final class ManagedProcess {
         return marker;
     }
 
+    /** Starts the command with this process's variables plus {@code environment}; see the method below. */
+    public ProcessHandle start(List<String> command, Map<String, String> environment, Path workingDirectory) {
+        return start(command, environment, true, workingDirectory);
+    }
+
     /**
      * Starts the command with its output appended to the log file and its
      * standard input closed. The child is not killed when this JVM exits: that

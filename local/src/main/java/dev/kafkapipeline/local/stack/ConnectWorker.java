@@ -63,14 +63,54 @@ public final class ConnectWorker extends ServerNode {
         return home().resolve("worker.properties");
     }
 
+    /**
+     * The worker loads the plugin from a copy in its own folder, made at each
+     * start: a build rewrites the plugin jar in place, and a worker reading a jar
+     * that changed under it fails every request ("invalid LOC header").
+     */
+    private Path pluginCopy() {
+        return home().resolve("plugins");
+    }
+
+    /** True when the build's plugin differs from the copy the worker was started with (a restart picks it up). */
+    boolean pluginOutdated() {
+        return !jars(settings.module(PLUGIN_FOLDER)).equals(jars(pluginCopy()));
+    }
+
+    /** The jars of a folder by name, with size and modification time: a copy keeps both. */
+    private static Map<String, String> jars(Path folder) {
+        Map<String, String> jars = new java.util.TreeMap<>();
+        if (!Files.isDirectory(folder)) {
+            return jars;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path jar : files.filter(f -> f.toString().endsWith(".jar")).toList()) {
+                jars.put(jar.getFileName().toString(), Files.size(jar) + "@" + Files.getLastModifiedTime(jar).toMillis());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+        }
+        return jars;
+    }
+
+    private void copyPlugin() {
+        Path built = settings.module(PLUGIN_FOLDER);
+        Path copy = pluginCopy();
+        try {
+            HomeFolder.delete(copy);
+            Files.createDirectories(copy);
+            for (String jar : jars(built).keySet()) {
+                Files.copy(built.resolve(jar), copy.resolve(jar), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the sink plugin to " + copy + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void prepare() {
-        Path plugins = settings.module(PLUGIN_FOLDER);
-        try {
-            Files.createDirectories(plugins);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the plugin folder " + plugins + ": " + e.getMessage(), e);
-        }
+        Path plugins = pluginCopy();
+        copyPlugin();
         Map<String, String> p = new LinkedHashMap<>();
         p.put("bootstrap.servers", KafkaBroker.bootstrapServers(settings));
         p.put("group.id", "pipeline-connect");

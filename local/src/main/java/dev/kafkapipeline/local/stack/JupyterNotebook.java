@@ -64,12 +64,6 @@ final class JupyterNotebook implements StackService {
         return Map.of(settings.ports().jupyter(), "Jupyter (PIPELINE_JUPYTER_PORT)");
     }
 
-    /** Jupyter rejects unknown options but keeps unknown Class.trait settings, so the marker goes there. */
-    @Override
-    public String marker(String identity) {
-        return "--Pipeline.service=" + identity;
-    }
-
     @Override
     public void prepare() {
         try {

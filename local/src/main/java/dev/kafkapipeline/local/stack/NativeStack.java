@@ -5,23 +5,15 @@ import dev.kafkapipeline.cassandra.client.CassandraSessions;
 import dev.kafkapipeline.cassandra.client.CassandraSettings;
 import dev.kafkapipeline.cassandra.client.PipelineSchema;
 import dev.kafkapipeline.common.config.EnvConfig;
-import dev.kafkapipeline.common.kafka.Topics;
-import dev.kafkapipeline.local.process.LogTail;
 import dev.kafkapipeline.local.process.ManagedProcess;
-import dev.kafkapipeline.local.process.ModuleClasspath;
+import dev.kafkapipeline.local.stack.StartSequence.StartStep;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * The native stack: Cassandra, a KRaft broker, a Connect worker and the
@@ -31,15 +23,15 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class NativeStack {
     private final StackSettings settings;
-    private final Consumer<String> progress;
-    private final Map<String, StackService> services;
-    private final long startedAt = System.nanoTime();
-    private final Map<String, ManagedProcess> processes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final StackProgress progress;
+    private final StackServices services;
+    private final ServiceLauncher launcher;
 
-    private NativeStack(StackSettings settings, Consumer<String> progress, Map<String, StackService> services) {
+    private NativeStack(StackSettings settings, StackProgress progress, StackServices services) {
         this.settings = settings;
         this.progress = progress;
         this.services = services;
+        this.launcher = new ServiceLauncher(settings, services, progress);
     }
 
     /**
@@ -47,196 +39,122 @@ public final class NativeStack {
      * project services whose modules are not built are left out.
      */
     public static NativeStack of(StackSettings settings, Consumer<String> progress) {
-        Map<String, StackService> services = new LinkedHashMap<>();
-        services.put(CassandraNode.NAME, new CassandraNode(settings, built(settings, CassandraNode.MODULE)));
-        services.put(KafkaBroker.NAME, new KafkaBroker(settings, built(settings, KafkaBroker.MODULE)));
-        services.put(ConnectWorker.NAME, new ConnectWorker(settings, built(settings, ConnectWorker.MODULE)));
-        if (settings.startServices()) {
-            for (ServiceCatalog.Entry entry : ServiceCatalog.ENTRIES) {
-                if (!wanted(settings, entry.name())) {
-                    continue;
-                }
-                ModuleClasspath.of(settings.module(entry.module())).ifPresent(classpath -> services.put(entry.name(),
-                        new ProjectService(entry.name(), entry.mainClass(), entry.description(), settings, classpath, entry.defaults())));
-            }
-        }
-        if (settings.startServices() && wanted(settings, JupyterNotebook.NAME)) {
-            JupyterNotebook.forStack(settings).ifPresent(jupyter -> services.put(JupyterNotebook.NAME, jupyter));
-        }
-        return new NativeStack(settings, progress, services);
-    }
-
-    private static boolean wanted(StackSettings settings, String service) {
-        return settings.onlyServices().isEmpty() || settings.onlyServices().contains(service);
-    }
-
-    private static ModuleClasspath built(StackSettings settings, String module) {
-        return ModuleClasspath.of(settings.module(module)).orElseThrow(() -> new StackStartException(
-                "module " + module + " is not built: run ./mvnw -q -DskipTests package (./pipeline up does it when needed)"));
+        return new NativeStack(settings, new StackProgress(progress), StackServices.of(settings));
     }
 
     public StackSettings settings() {
         return settings;
     }
 
+    /** The services of this stack's selection, in start order. */
     public List<String> serviceNames() {
-        return List.copyOf(services.keySet());
+        return services.names();
+    }
+
+    /** Every service a stack may run, selected or not, in start order: what {@link #down} stops. */
+    public List<String> everyServiceName() {
+        return StackServices.everyName();
+    }
+
+    /** The services of this stack's home that run now, selected or not. */
+    public List<String> runningServices() {
+        return StackServices.everyName().stream().filter(name -> services.process(name).running().isPresent()).toList();
+    }
+
+    /** True when every port of the service accepts connections: it serves, or is about to. */
+    public boolean answers(String service) {
+        return services.get(service).ports().keySet().stream().allMatch(Ports::accepts);
     }
 
     public String address(String service) {
-        return service(service).address();
+        return services.get(service).address();
     }
 
+    /** The process of any service this stack may run ({@link #everyServiceName}). */
     public ManagedProcess process(String service) {
-        service(service);
-        return processes.computeIfAbsent(service, name -> new ManagedProcess(name, settings.runDirectory().resolve(name + ".pid"),
-                settings.logDirectory().resolve(name + ".log"), service(name).marker(name + "@" + settings.home())));
-    }
-
-    private StackService service(String name) {
-        StackService service = services.get(name);
-        if (service == null) {
-            throw new IllegalArgumentException("no service named '" + name + "'; services: " + String.join(", ", services.keySet()));
-        }
-        return service;
+        return services.process(service);
     }
 
     /**
-     * Starts everything that is not running yet, in order: Cassandra and Kafka
-     * together, then the schema and topics, then Connect (and its sinks), then
-     * the project's services. On any failure it stops what it started and
-     * throws with the cause, the log path and the log's tail.
+     * Starts everything that is not running yet, as named steps: the data
+     * folder's version, Cassandra and Kafka together, the schema, the topics,
+     * Connect, its sinks, then the project's services (Jupyter among them). On
+     * any failure it stops what it started and throws with the cause, the log
+     * path and the log's tail.
      */
     public void up() {
         List<String> startedNow = new ArrayList<>();
         settings.createHome();
-        try {
-            DataVersion.of(serverVersion(CassandraNode.NAME, "cassandra-all"), serverVersion(KafkaBroker.NAME, "kafka_2.13"))
-                    .checkOrStamp(settings.dataDirectory());
-            startAndAwait(List.of(CassandraNode.NAME, KafkaBroker.NAME), startedNow);
-            applySchema();
-            createTopics();
-            startAndAwait(List.of(ConnectWorker.NAME), startedNow);
-            if (settings.registerSinks()) {
-                registerSinks();
-            }
-            if (settings.startServices() && wanted(settings, JupyterNotebook.NAME) && !services.containsKey(JupyterNotebook.NAME)) {
-                step(JupyterNotebook.NAME, JupyterNotebook.whyNotStarted(settings));
-            }
-            List<String> projectServices = services.keySet().stream().skip(3).toList();
-            if (!projectServices.isEmpty()) {
-                startAndAwait(projectServices, startedNow);
-            }
-        } catch (RuntimeException e) {
-            stopAll(startedNow);
-            throw e;
-        }
+        StartSequence.run(steps(startedNow), () -> launcher.stopAll(startedNow));
     }
 
-    /** Stops every service of the stack, the project's services first and Cassandra last. */
+    private List<StartStep> steps(List<String> startedNow) {
+        List<StartStep> steps = new ArrayList<>();
+        if (settings.offline()) {
+            steps.add(new StartStep("offline", () -> progress.step("offline", OfflineRace.announcement())));
+        }
+        steps.add(new StartStep("data version", this::checkDataVersion));
+        steps.add(new StartStep("servers", () -> launcher.startAndAwait(List.of(CassandraNode.NAME, KafkaBroker.NAME), startedNow)));
+        steps.add(new StartStep("schema", this::applySchema));
+        steps.add(new StartStep("topics", this::createTopics));
+        steps.add(new StartStep("connect", () -> launcher.startAndAwait(List.of(ConnectWorker.NAME), startedNow)));
+        if (settings.registerSinks()) {
+            steps.add(new StartStep("sinks", this::registerSinks));
+        }
+        if (StackServices.wantsJupyter(settings) && !services.has(JupyterNotebook.NAME)) {
+            steps.add(new StartStep("jupyter", () -> progress.step(JupyterNotebook.NAME, JupyterNotebook.whyNotStarted(settings))));
+        }
+        List<String> projectServices = services.projectServices();
+        if (!projectServices.isEmpty()) {
+            steps.add(new StartStep("services", () -> launcher.startAndAwait(projectServices, startedNow)));
+        }
+        return steps;
+    }
+
+    /**
+     * Stops every service of this stack's home that runs, the project's services
+     * first and Cassandra last: also those this stack's selection leaves out
+     * (started by an earlier {@code up} with other settings), so none is orphaned.
+     */
     public void down() {
-        stopAll(new ArrayList<>(services.keySet()));
-    }
-
-    private void stopAll(List<String> names) {
-        List<String> reversed = new ArrayList<>(names);
-        java.util.Collections.reverse(reversed);
-        for (String name : reversed) {
-            stop(name);
-        }
+        launcher.stopAll(StackServices.everyName());
     }
 
     public void start(String name) {
-        startAndAwait(List.of(name), new ArrayList<>());
+        launcher.startAndAwait(List.of(name), new ArrayList<>());
     }
 
     /** SIGTERM, then SIGKILL after the grace period. */
-    public synchronized void stop(String name) {
-        ManagedProcess process = process(name);
-        Optional<ProcessHandle> running = process.running();
-        if (running.isEmpty()) {
-            process.forgetStalePidFile();
-            return;
+    public void stop(String name) {
+        launcher.stop(name);
+    }
+
+    /**
+     * Restarts the Connect worker when the sink plugin was rebuilt since it
+     * started (a stack shared by a whole build outlives the plugin's build);
+     * true when it did.
+     */
+    public boolean restartConnectOnNewPlugin() {
+        if (!services.connectWorker().pluginOutdated()) {
+            return false;
         }
-        long t0 = System.nanoTime();
-        boolean killed = process.stop(settings.stopGrace());
-        step(name, (killed ? "killed after " + settings.stopGrace().toSeconds() + " s grace" : "stopped")
-                + " in " + seconds(System.nanoTime() - t0));
+        stop(ConnectWorker.NAME);
+        start(ConnectWorker.NAME);
+        return true;
     }
 
     /** SIGKILL, as a crash would. */
     public void kill(String name) {
-        process(name).kill();
-        step(name, "killed (SIGKILL)");
+        launcher.kill(name);
     }
 
-    private void startAndAwait(List<String> names, List<String> startedNow) {
-        // Liveness during start-up goes by the handle: right after the spawn the
-        // child may not have exec'd java yet, so its marker is not visible.
-        Map<String, ProcessHandle> waiting = new LinkedHashMap<>();
-        for (String name : names) {
-            StackService service = service(name);
-            ManagedProcess process = process(name);
-            if (process.running().isPresent()) {
-                step(name, "already running (pid " + process.running().get().pid() + ")");
-                continue;
-            }
-            if (process.hasStalePidFile()) {
-                step(name, "removed a stale pid file (pid " + process.recordedPid().orElse(-1L) + " is not running)");
-                process.forgetStalePidFile();
-            }
-            for (Map.Entry<Integer, String> port : service.ports().entrySet()) {
-                // A server that has just stopped may hold its port for a moment longer.
-                if (!Poll.until(() -> Ports.isFree(port.getKey()), Duration.ofSeconds(5), Duration.ofMillis(250))) {
-                    throw new StackStartException("port " + port.getKey() + " (" + port.getValue()
-                            + ") is in use by another program (ss -ltnp 'sport = :" + port.getKey()
-                            + "' shows which): stop it, or set that variable to a free port");
-                }
-            }
-            service.prepare();
-            ProcessHandle handle = process.start(service.command(process.marker()), service.environment(),
-                    service.inheritsEnvironment(), settings.repository());
-            if (service instanceof ProjectService project) {
-                project.started(handle);
-            }
-            startedNow.add(name);
-            step(name, "started (pid " + handle.pid() + "), log " + process.logFile());
-            waiting.put(name, handle);
-        }
-        long deadline = System.nanoTime() + settings.startTimeout().toNanos();
-        while (!waiting.isEmpty()) {
-            for (String name : List.copyOf(waiting.keySet())) {
-                if (!waiting.get(name).isAlive()) {
-                    // A producer of a finite source (F1 laps with SLEEP_TIME=0) may be done before it counts as started.
-                    if (service(name) instanceof ProjectService && process(name).exitCode().orElse(-1) == 0) {
-                        step(name, "finished its work (exit 0)");
-                        waiting.remove(name);
-                        continue;
-                    }
-                    throw failure(name, "exited during start");
-                }
-                if (service(name).isReady()) {
-                    step(name, "ready at " + service(name).address());
-                    waiting.remove(name);
-                }
-            }
-            if (!waiting.isEmpty()) {
-                if (System.nanoTime() > deadline) {
-                    throw failure(waiting.keySet().iterator().next(), "not ready after " + settings.startTimeout().toSeconds()
-                            + " s (PIPELINE_START_TIMEOUT)");
-                }
-                Poll.pause(Duration.ofMillis(500));
-            }
-        }
+    private void checkDataVersion() {
+        DataVersion.of(serverVersion(CassandraNode.MODULE, "cassandra-all"), serverVersion(KafkaBroker.MODULE, "kafka_2.13"))
+                .checkOrStamp(settings.dataDirectory());
     }
 
-    private StackStartException failure(String name, String what) {
-        Path log = process(name).logFile();
-        StringBuilder message = new StringBuilder(name + " " + what + "; log: " + log);
-        for (String line : LogTail.lastLines(log, 15)) {
-            message.append("\n    ").append(line);
-        }
-        return new StackStartException(message.toString());
+    private String serverVersion(String module, String artifactId) {
+        return StackServices.built(settings, module).versionOf(artifactId).orElse("unknown");
     }
 
     private void applySchema() {
@@ -244,55 +162,28 @@ public final class NativeStack {
         try (CqlSession session = CassandraSessions.open(cassandra)) {
             PipelineSchema.forSettings(cassandra).apply(session, cassandra);
         } catch (RuntimeException e) {
-            throw new StackStartException("applying the schema failed: " + e.getMessage() + "; log: " + process(CassandraNode.NAME).logFile(), e);
+            throw new StackStartException("applying the schema failed: " + e.getMessage() + "; log: " + logFile(CassandraNode.NAME), e);
         }
-        step("schema", "keyspace " + cassandra.keyspace() + " with " + cassandra.weatherTable() + ", "
+        progress.step("schema", "keyspace " + cassandra.keyspace() + " with " + cassandra.weatherTable() + ", "
                 + cassandra.fakerTable() + ", " + cassandra.fastf1Table());
     }
 
     /** Creates the pipeline's topics and their dead-letter twins where missing. */
     public void createTopics() {
-        List<NewTopic> topics = new ArrayList<>();
-        for (String topic : Topics.ALL) {
-            topics.add(new NewTopic(topic, settings.topicPartitions(), (short) 1));
-            topics.add(new NewTopic(Topics.deadLetterTopic(topic), settings.topicPartitions(), (short) 1));
-        }
-        try (Admin admin = KafkaBroker.admin(settings, Duration.ofSeconds(30))) {
-            var results = admin.createTopics(topics).values();
-            for (var entry : results.entrySet()) {
-                try {
-                    entry.getValue().get(60, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new StackStartException("creating topic " + entry.getKey() + " failed: " + e.getCause().getMessage());
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackStartException("interrupted while creating topics");
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new StackStartException("creating topics timed out; log: " + process(KafkaBroker.NAME).logFile());
-        }
-        step("topics", topics.stream().map(NewTopic::name).toList() + ", " + settings.topicPartitions() + " partitions each");
+        List<String> topics = PipelineTopics.create(settings);
+        progress.step("topics", topics + ", " + settings.topicPartitions() + " partitions each");
     }
 
     /** Registers every sink config of kafka/connect/sinks with Connect; idempotent. */
     public List<String> registerSinks() {
         if (!SinkRegistration.pluginBuilt(settings.repository())) {
-            step("sinks", "not registered: the sink plugin is not built yet (" + ConnectWorker.PLUGIN_FOLDER
+            progress.step("sinks", "not registered: the sink plugin is not built yet (" + ConnectWorker.PLUGIN_FOLDER
                     + " holds no jar; ./mvnw -q -DskipTests package builds it)");
             return List.of();
         }
         List<String> names = SinkRegistration.registerAll(settings.repository(), connectUrl(), Duration.ofSeconds(60));
-        step("sinks", names.isEmpty() ? "none to register (no " + SinkRegistration.SINKS_FOLDER + "/*.json)" : "registered " + names);
+        progress.step("sinks", names.isEmpty() ? "none to register (no " + SinkRegistration.SINKS_FOLDER + "/*.json)" : "registered " + names);
         return names;
-    }
-
-    private String serverVersion(String service, String artifactId) {
-        StackService server = service(service);
-        ModuleClasspath classpath = server instanceof CassandraNode ? built(settings, CassandraNode.MODULE) : built(settings, KafkaBroker.MODULE);
-        return classpath.versionOf(artifactId).orElse("unknown");
     }
 
     /** An admin client of the stack's broker; the caller closes it. */
@@ -324,14 +215,6 @@ public final class NativeStack {
     }
 
     public Path logFile(String service) {
-        return process(service).logFile();
-    }
-
-    private void step(String what, String detail) {
-        progress.accept(String.format("[%7s] %-10s %s", seconds(System.nanoTime() - startedAt), what, detail));
-    }
-
-    private static String seconds(long nanos) {
-        return String.format("%.1fs", nanos / 1e9);
+        return services.process(service).logFile();
     }
 }

@@ -1,6 +1,10 @@
 package dev.kafkapipeline.local.stack;
 
+import dev.kafkapipeline.common.service.OutcomeFile;
 import dev.kafkapipeline.local.process.ModuleClasspath;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,37 +12,31 @@ import java.util.Map;
 /**
  * A service of the project (a producer or the consumers) run from its module's
  * build output. It has no port: it counts as ready once it has stayed up for a
- * few seconds, long enough to have failed on bad configuration.
+ * few seconds, long enough to have failed on bad configuration. It is told
+ * where to write how its run ended (PIPELINE_OUTCOME_FILE, see {@link ServiceOutcome}).
  */
 final class ProjectService implements StackService {
     private static final long SETTLE_MILLIS = 3000;
 
-    private final String name;
-    private final String mainClass;
-    private final String description;
+    private final ServiceCatalog.Entry entry;
     private final StackSettings settings;
     private final ModuleClasspath classpath;
-    private final Map<String, String> defaults;
     private volatile ProcessHandle handle;
 
-    ProjectService(String name, String mainClass, String description, StackSettings settings, ModuleClasspath classpath,
-                   Map<String, String> defaults) {
-        this.name = name;
-        this.mainClass = mainClass;
-        this.description = description;
+    ProjectService(ServiceCatalog.Entry entry, StackSettings settings, ModuleClasspath classpath) {
+        this.entry = entry;
         this.settings = settings;
         this.classpath = classpath;
-        this.defaults = Map.copyOf(defaults);
     }
 
     @Override
     public String name() {
-        return name;
+        return entry.name();
     }
 
     @Override
     public String address() {
-        return description;
+        return entry.description();
     }
 
     @Override
@@ -46,17 +44,31 @@ final class ProjectService implements StackService {
         return Map.of();
     }
 
+    /** An outcome left by an earlier run would describe that run, not this one. */
     @Override
-    public void prepare() {}
+    public void prepare() {
+        try {
+            Files.deleteIfExists(ServiceOutcome.fileOf(settings, name()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @Override
     public List<String> command(String marker) {
-        return JvmCommand.of(marker, "256m", List.of("-XX:+UseSerialGC"), classpath, mainClass, List.of());
+        return JvmCommand.of(marker, "256m", List.of("-XX:+UseSerialGC"), classpath, entry.mainClass(), List.of());
     }
 
-    /** The defaults of this service, then the user's environment, then the stack's addresses (which must win). */
+    /**
+     * The defaults of this service (and, offline, of the offline race), then the
+     * user's environment, then what offline mode and the stack's addresses must decide.
+     */
     @Override
     public Map<String, String> environment() {
+        Map<String, String> defaults = new HashMap<>(entry.defaults());
+        if (settings.offline()) {
+            defaults.putAll(OfflineRace.defaults(name()));
+        }
         Map<String, String> env = new HashMap<>(defaults);
         defaults.keySet().forEach(key -> {
             String own = settings.env().raw(key);
@@ -64,12 +76,22 @@ final class ProjectService implements StackService {
                 env.put(key, own);
             }
         });
+        if (settings.offline()) {
+            env.putAll(OfflineRace.forced(name(), settings));
+        }
         env.putAll(StackClients.environment(settings));
+        env.put(OutcomeFile.VARIABLE, ServiceOutcome.fileOf(settings, name()).toString());
         return env;
     }
 
-    void started(ProcessHandle handle) {
-        this.handle = handle;
+    @Override
+    public boolean finishesOnItsOwn() {
+        return true;
+    }
+
+    @Override
+    public void started(ProcessHandle started) {
+        this.handle = started;
     }
 
     @Override

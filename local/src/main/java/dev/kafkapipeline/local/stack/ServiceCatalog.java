@@ -22,4 +22,8 @@ final class ServiceCatalog {
                     "-> topic fastf1", Map.of("TOPIC_NAME", "fastf1")));
 
     private ServiceCatalog() {}
+
+    static List<String> names() {
+        return ENTRIES.stream().map(Entry::name).toList();
+    }
 }

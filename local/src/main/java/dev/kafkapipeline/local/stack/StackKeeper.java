@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +79,7 @@ public final class StackKeeper {
             running.ifPresent(handle -> handle.onExit().join());
             // A keeper that was killed leaves its servers running: stop them by their pid files before starting afresh.
             NativeStack.of(settings, line -> { }).down();
-            deleteRecursively(settings.home());
+            HomeFolder.delete(settings.home());
             addOwner(owner);
             writeState(State.STARTING, "");
             ModuleClasspath local = ModuleClasspath.of(settings.module("local")).orElseThrow(() -> new StackStartException(
@@ -89,7 +88,7 @@ public final class StackKeeper {
             List<String> command = JvmCommand.of(process.marker(), "256m", List.of("-XX:+UseSerialGC", "-Dpipeline.root=" + settings.repository(),
                             "-Dlogback.configurationFile=" + settings.module("local/target/classes/pipeline-logback.xml")),
                     local, StackKeeper.class.getName(), List.of(settings.home().toString()));
-            ProcessHandle handle = process.start(command, Map.of(), true, settings.repository());
+            ProcessHandle handle = process.start(command, Map.of(), settings.repository());
             progress.accept("started the shared test stack in " + settings.home() + " (keeper pid " + handle.pid() + ", log " + process.logFile() + ")");
         });
     }
@@ -239,19 +238,6 @@ public final class StackKeeper {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock " + lockFile, e);
-        }
-    }
-
-    private static void deleteRecursively(Path home) {
-        if (!Files.exists(home)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(home)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear the test stack's folder " + home, e);
         }
     }
 }

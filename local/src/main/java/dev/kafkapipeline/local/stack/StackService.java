@@ -18,15 +18,10 @@ public interface StackService {
     void prepare();
 
     /**
-     * The argument that marks this service's command line as the stack's, so a
-     * pid is only trusted while it still carries it. Java services take it as a
-     * system property; other programs need an argument they tolerate.
+     * The full command line; it must include the marker argument
+     * ({@link StackServices#marker}) that marks it as this stack's, so a pid is
+     * only trusted while it still carries it.
      */
-    default String marker(String identity) {
-        return "-Dpipeline.service=" + identity;
-    }
-
-    /** The full command line; it must include the given marker argument. */
     List<String> command(String marker);
 
     /** Variables it is started with, on top of the user's unless {@link #inheritsEnvironment()} says otherwise. */
@@ -43,4 +38,12 @@ public interface StackService {
 
     /** A real check that it serves (CQL answers, the broker answers, REST answers). */
     boolean isReady();
+
+    /** True for a service that may end by itself once its work is done (a producer of a finite replay). */
+    default boolean finishesOnItsOwn() {
+        return false;
+    }
+
+    /** Called with the process right after it was spawned. */
+    default void started(ProcessHandle handle) {}
 }

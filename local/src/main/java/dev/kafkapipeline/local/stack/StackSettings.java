@@ -20,6 +20,7 @@ import java.util.Set;
  * @param startServices  start the project's services (producers, consumers, Jupyter) after the infrastructure
  * @param onlyServices   when not empty, only these of the project's services (PIPELINE_SERVICES; "none" for none)
  * @param registerSinks  register kafka/connect/sinks/*.json with Connect once it is up
+ * @param offline        run without the internet (PIPELINE_OFFLINE; {@code up --offline}): see {@link OfflineRace}
  */
 public record StackSettings(
         Path repository,
@@ -34,6 +35,7 @@ public record StackSettings(
         boolean startServices,
         java.util.List<String> onlyServices,
         boolean registerSinks,
+        boolean offline,
         EnvConfig env) {
 
     /** The stack that {@code ./pipeline} runs: default ports, state in PIPELINE_HOME or .pipeline/. */
@@ -66,6 +68,7 @@ public record StackSettings(
                 services,
                 env.list("PIPELINE_SERVICES", java.util.List.of()),
                 sinks,
+                env.bool(OfflineRace.OFFLINE, false),
                 env);
     }
 

@@ -2,8 +2,8 @@ package dev.kafkapipeline.cassandra.client;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
 import com.datastax.oss.driver.internal.core.auth.PlainTextAuthProvider;
 import com.datastax.oss.driver.internal.core.ssl.DefaultSslEngineFactory;
 import java.net.InetSocketAddress;
@@ -13,6 +13,27 @@ public final class CassandraSessions {
     private CassandraSessions() {}
 
     public static CqlSession open(CassandraSettings settings) {
+        return build(settings, config(settings));
+    }
+
+    /**
+     * A session for a short command (./pipeline cql, status, render) that only runs
+     * statements: it skips loading the schema metadata and the token map at
+     * start, which such a command never reads (the services' sessions keep them),
+     * takes write timestamps from Java's clock instead of the native one, whose
+     * loading (JNR) costs a short command a good part of its CPU, and closes at
+     * once (netty's default quiet period adds 2 s to every close).
+     */
+    public static CqlSession openForStatements(CassandraSettings settings) {
+        return build(settings, config(settings)
+                .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false)
+                .withBoolean(DefaultDriverOption.METADATA_TOKEN_MAP_ENABLED, false)
+                .withBoolean(DefaultDriverOption.TIMESTAMP_GENERATOR_FORCE_JAVA_CLOCK, true)
+                .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
+                .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0));
+    }
+
+    private static ProgrammaticDriverConfigLoaderBuilder config(CassandraSettings settings) {
         ProgrammaticDriverConfigLoaderBuilder config = DriverConfigLoader.programmaticBuilder()
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, settings.requestTimeout())
                 .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, settings.requestTimeout())
@@ -21,6 +42,10 @@ public final class CassandraSessions {
                 // The default backs off to 60 s, so writers would idle for up to a minute after Cassandra is back.
                 .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, java.time.Duration.ofSeconds(5));
         security(config, settings.security());
+        return config;
+    }
+
+    private static CqlSession build(CassandraSettings settings, ProgrammaticDriverConfigLoaderBuilder config) {
         return CqlSession.builder()
                 .addContactPoints(settings.contactPoints().stream()
                         .map(point -> new InetSocketAddress(point.host(), point.port()))

@@ -98,6 +98,18 @@ public record CassandraSettings(
         return new ContactPoint(hostPart, parsed);
     }
 
+    /** The same settings with another request timeout (a short command waits less than a service). */
+    public CassandraSettings withRequestTimeout(Duration timeout) {
+        return new CassandraSettings(host, port, localDatacenter, keyspace, weatherTable, fakerTable, fastf1Table, replication,
+                timeout, schemaTimeout, security);
+    }
+
+    /** The same settings with another table for the faker topic. */
+    public CassandraSettings withFakerTable(String table) {
+        return new CassandraSettings(host, port, localDatacenter, keyspace, weatherTable, table, fastf1Table, replication,
+                requestTimeout, schemaTimeout, security);
+    }
+
     /** The contact points as host:port, for messages. */
     public String address() {
         return contactPoints().stream().map(ContactPoint::toString).collect(Collectors.joining(","));

@@ -1,0 +1,101 @@
+package dev.kafkapipeline.vis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import dev.kafkapipeline.cassandra.client.CassandraSessions;
+import dev.kafkapipeline.cassandra.client.CassandraSettings;
+import dev.kafkapipeline.common.config.EnvConfig;
+import dev.kafkapipeline.local.cli.PipelineCommand;
+import dev.kafkapipeline.local.stack.NativeStack;
+import dev.kafkapipeline.local.stack.StackSettings;
+import dev.kafkapipeline.testsupport.Eventually;
+import dev.kafkapipeline.testsupport.KafkaOffsets;
+import dev.kafkapipeline.testsupport.NativeStackTest;
+import dev.kafkapipeline.vis.cassandra.LapTable;
+import dev.kafkapipeline.vis.data.LapRow;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./pipeline up --offline}, then {@code ./pipeline render}, as a user
+ * runs them, on the build's shared stack (up finds its servers running and adds
+ * the services): the F1 producer replays the 2018 Baku race from the archive
+ * sample in the repository through Kafka, both sinks (the connector and the
+ * consumers) write its laps to Cassandra, and within two minutes of up
+ * returning render draws both race charts from those rows. The services it
+ * starts are stopped at the end.
+ */
+@NativeStackTest
+class OfflineRaceTest {
+    private static final String BAKU = "2018/2018-04-29_Azerbaijan_Grand_Prix/2018-04-29_Race";
+    /** Verstappen's 40 laps (he crashed on lap 40) and Leclerc's 51. */
+    private static final Map<String, Long> LAPS = Map.of("VER", 40L, "LEC", 51L);
+    private static final List<String> SERVICES = List.of("consumers", "weather", "fastf1");
+
+    @TempDir
+    Path charts;
+
+    @Test
+    void theRaceGoesThroughKafkaAndBothSinksAndIsDrawnWithoutTheInternet(NativeStack stack) throws Exception {
+        StackSettings settings = stack.settings();
+        EnvConfig env = settings.env().with(Map.of(
+                "PIPELINE_HOME", settings.home().toString(),
+                "PIPELINE_SERVICES", String.join(",", SERVICES)));
+        try {
+            assertEquals(0, pipeline(env, "up", "--offline"), "up --offline");
+            long upReturned = System.nanoTime();
+            CassandraSettings cassandra = stack.cassandraSettings();
+            try (CqlSession session = CassandraSessions.open(cassandra)) {
+                LapTable laps = new LapTable(session, cassandra);
+                Eventually.holds("every lap of the race in lapsummary and committed by both sinks", Duration.ofMinutes(2), () ->
+                        lapsPerDriver(laps.laps(BAKU, LAPS.keySet())).equals(LAPS)
+                                && committed(stack, "connect-fastf1-sink") == 91 && committed(stack, "consumers-all") == 91);
+            }
+            long arrived = System.nanoTime();
+            assertEquals(91, KafkaOffsets.end(stack.kafkaBootstrap(), "fastf1").values().stream().mapToLong(Long::longValue).sum(),
+                    "each lap went through the fastf1 topic once");
+            assertEquals(0, pipeline(env, "render", "--out", charts.toString()), "render");
+            System.out.printf("OfflineRaceTest: every lap in Cassandra %.1f s after up returned, charts drawn %.1f s after that%n",
+                    (arrived - upReturned) / 1e9, (System.nanoTime() - arrived) / 1e9);
+            for (String chart : List.of(RenderCommand.LAP_TIME_FILE, RenderCommand.TYRE_STRATEGY_FILE)) {
+                BufferedImage image = ImageIO.read(charts.resolve(chart).toFile());
+                assertTrue(image != null && image.getWidth() > 0, chart + " is a PNG");
+            }
+            assertTrue(Files.notExists(charts.resolve(RenderCommand.WEATHER_FILE)), "no weather, no weather chart");
+            String f1Log = Files.readString(stack.logFile("fastf1"));
+            assertTrue(f1Log.contains("from [" + settings.module("f1-producer/archive-sample").toUri()), "the laps came from the sample: " + f1Log);
+            assertTrue(Files.readString(stack.logFile("weather")).contains("offline: no weather to report"), "the weather producer says why it is idle");
+        } finally {
+            SERVICES.forEach(stack::stop);
+        }
+    }
+
+    private static int pipeline(EnvConfig env, String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new PipelineCommand(System.out, new PrintStream(err, true, StandardCharsets.UTF_8), env, StackSettings.findRepository()).run(args);
+        System.out.print(err.toString(StandardCharsets.UTF_8));
+        return code;
+    }
+
+    private static Map<String, Long> lapsPerDriver(List<LapRow> laps) {
+        return laps.stream().collect(Collectors.groupingBy(LapRow::driver, Collectors.counting()));
+    }
+
+    private static long committed(NativeStack stack, String group) {
+        return KafkaOffsets.committed(stack.kafkaBootstrap(), group).values().stream().mapToLong(OffsetAndMetadata::offset).sum();
+    }
+}

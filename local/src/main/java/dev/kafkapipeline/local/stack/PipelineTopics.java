@@ -1,0 +1,44 @@
+package dev.kafkapipeline.local.stack;
+
+import dev.kafkapipeline.common.kafka.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** The pipeline's topics and their dead-letter twins, created where missing with TOPIC_PARTITIONS partitions each. */
+final class PipelineTopics {
+    private PipelineTopics() {}
+
+    /** Returns the names of every topic it made sure of. */
+    static List<String> create(StackSettings settings) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : Topics.ALL) {
+            topics.add(new NewTopic(topic, settings.topicPartitions(), (short) 1));
+            topics.add(new NewTopic(Topics.deadLetterTopic(topic), settings.topicPartitions(), (short) 1));
+        }
+        try (Admin admin = KafkaBroker.admin(settings, Duration.ofSeconds(30))) {
+            var results = admin.createTopics(topics).values();
+            for (var entry : results.entrySet()) {
+                try {
+                    entry.getValue().get(60, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new StackStartException("creating topic " + entry.getKey() + " failed: " + e.getCause().getMessage());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackStartException("interrupted while creating topics");
+        } catch (TimeoutException e) {
+            throw new StackStartException("creating topics timed out; log: " + settings.logDirectory().resolve(KafkaBroker.NAME + ".log"));
+        }
+        return topics.stream().map(NewTopic::name).toList();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.kafkapipeline.local.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kafkapipeline.common.json.Json;
+import dev.kafkapipeline.local.status.StackStatus.ConnectorStatus;
+import dev.kafkapipeline.local.status.StackStatus.TaskState;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The connectors and their tasks' states, from Kafka Connect's REST API ({@code GET /connectors?expand=status}). */
+final class ConnectorProbe {
+    private ConnectorProbe() {}
+
+    static Part<List<ConnectorStatus>> read(String restUrl, Duration timeout) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(timeout).build().send(
+                HttpRequest.newBuilder(URI.create(restUrl + "/connectors?expand=status")).timeout(timeout).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            return new Part.Down<>("Kafka Connect at " + restUrl + " answered " + response.statusCode() + ": "
+                    + response.body().lines().findFirst().orElse(""));
+        }
+        List<ConnectorStatus> connectors = new ArrayList<>();
+        Json.MAPPER.readTree(response.body()).fields().forEachRemaining(entry -> {
+            JsonNode status = entry.getValue().path("status");
+            List<TaskState> tasks = new ArrayList<>();
+            status.path("tasks").forEach(task -> tasks.add(new TaskState(task.path("id").asInt(), task.path("state").asText())));
+            connectors.add(new ConnectorStatus(entry.getKey(), status.path("connector").path("state").asText("?"), List.copyOf(tasks)));
+        });
+        return new Part.Answered<>(List.copyOf(connectors));
+    }
+}

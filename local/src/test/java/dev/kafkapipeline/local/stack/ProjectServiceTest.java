@@ -1,0 +1,49 @@
+package dev.kafkapipeline.local.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.kafkapipeline.common.config.EnvConfig;
+import dev.kafkapipeline.local.process.ModuleClasspath;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProjectServiceTest {
+    @TempDir
+    Path home;
+
+    private Map<String, String> environment(String service, Map<String, String> exported) {
+        EnvConfig env = new EnvConfig(exported).with(Map.of("PIPELINE_HOME", home.toString()));
+        StackSettings settings = StackSettings.forCommandLine(env, Path.of("/repo"));
+        ServiceCatalog.Entry entry = ServiceCatalog.ENTRIES.stream().filter(e -> e.name().equals(service)).findFirst().orElseThrow();
+        return new ProjectService(entry, settings, new ModuleClasspath(Path.of("/repo", entry.module()), "classes")).environment();
+    }
+
+    @Test
+    void aServiceIsToldWhereToWriteHowItsRunEnded() {
+        assertEquals(home.resolve("run/fastf1.outcome").toString(), environment("fastf1", Map.of()).get("PIPELINE_OUTCOME_FILE"));
+    }
+
+    @Test
+    void offlineTheF1ProducerReplaysBakuFromTheArchiveSampleWhateverArchiveWasExported() {
+        Map<String, String> env = environment("fastf1", Map.of("PIPELINE_OFFLINE", "true",
+                "F1_ARCHIVE_URL", "https://livetiming.formula1.com/static", "F1_ARCHIVE_MIRRORS", "https://mirror.example",
+                "F1_SESSION", "2023 Austria Race", "F1_DRIVERS", "HAM,RUS"));
+        assertEquals("/repo/f1-producer/archive-sample", env.get("F1_ARCHIVE_URL"));
+        assertEquals("", env.get("F1_ARCHIVE_MIRRORS"));
+        assertEquals("2018/2018-04-29_Azerbaijan_Grand_Prix/2018-04-29_Race", env.get("F1_SESSION"));
+        assertEquals("HAM,RUS", env.get("F1_DRIVERS"), "the drivers are the user's to choose");
+        assertEquals("0.5", env.get("SLEEP_TIME"), "one lap every half second unless SLEEP_TIME says otherwise");
+        assertEquals("true", env.get("PIPELINE_OFFLINE"));
+    }
+
+    @Test
+    void offlineTheWeatherProducerIsToldSoAndOnlineNoServiceIs() {
+        assertEquals("true", environment("weather", Map.of("PIPELINE_OFFLINE", "true")).get("PIPELINE_OFFLINE"));
+        Map<String, String> online = environment("fastf1", Map.of());
+        assertFalse(online.containsKey("PIPELINE_OFFLINE"));
+        assertFalse(online.containsKey("F1_SESSION"));
+    }
+}
