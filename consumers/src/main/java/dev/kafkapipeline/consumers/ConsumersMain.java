@@ -6,6 +6,7 @@ import dev.kafkapipeline.cassandra.client.CassandraSessions;
 import dev.kafkapipeline.cassandra.client.CassandraSettings;
 import dev.kafkapipeline.cassandra.client.mapping.TableMapping;
 import dev.kafkapipeline.cassandra.client.write.CassandraWriter;
+import dev.kafkapipeline.cassandra.client.write.RecordLimits;
 import dev.kafkapipeline.cassandra.client.write.WriterOptions;
 import dev.kafkapipeline.common.config.EnvConfig;
 import dev.kafkapipeline.common.kafka.KafkaSettings;
@@ -58,8 +59,13 @@ public final class ConsumersMain {
         List<TableMapping> mappings = ConsumerMappings.forTopics(topics, settings);
         Properties consumerProps = KafkaSettings.consumer(env, env.string("CONSUMER_GROUP", "consumers-" + topicName));
         consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, env.integer("CONSUMER_MAX_POLL_RECORDS", 2000));
+        RecordLimits limits = new RecordLimits(env.integer("MAX_RECORD_BYTES", RecordLimits.DEFAULTS.maxRecordBytes()),
+                env.integer("MAX_TEXT_BYTES", RecordLimits.DEFAULTS.maxTextBytes()),
+                env.integer("MAX_NUMBER_DIGITS", RecordLimits.DEFAULTS.maxNumberDigits()),
+                env.integer("MAX_NUMBER_EXPONENT", RecordLimits.DEFAULTS.maxNumberExponent()));
         WriterOptions options = new WriterOptions(env.integer("CASSANDRA_MAX_IN_FLIGHT", WriterOptions.DEFAULTS.maxInFlight()),
-                WriterOptions.DEFAULTS.maxBatchRows(), WriterOptions.DEFAULTS.initialBackoff(), WriterOptions.DEFAULTS.maxBackoff());
+                WriterOptions.DEFAULTS.maxBatchRows(), WriterOptions.DEFAULTS.initialBackoff(), WriterOptions.DEFAULTS.maxBackoff(),
+                limits);
 
         try (CqlSession session = openWhenReachable(settings)) {
             if (session == null) {

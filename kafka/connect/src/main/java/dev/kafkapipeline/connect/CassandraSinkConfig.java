@@ -4,6 +4,7 @@ import dev.kafkapipeline.cassandra.client.CassandraSettings;
 import dev.kafkapipeline.cassandra.client.mapping.MappingException;
 import dev.kafkapipeline.cassandra.client.mapping.SinkMappings;
 import dev.kafkapipeline.cassandra.client.mapping.TableMapping;
+import dev.kafkapipeline.cassandra.client.write.RecordLimits;
 import dev.kafkapipeline.cassandra.client.write.WriterOptions;
 import dev.kafkapipeline.common.config.EnvConfig;
 import java.time.Duration;
@@ -75,7 +76,7 @@ public final class CassandraSinkConfig extends AbstractConfig {
 
     public WriterOptions writerOptions() {
         return new WriterOptions(getInt(MAX_CONCURRENT_REQUESTS), getInt(MAX_BATCH_RECORDS),
-                WriterOptions.DEFAULTS.initialBackoff(), Duration.ofMillis(getLong(RETRY_MAX_BACKOFF_MS)));
+                WriterOptions.DEFAULTS.initialBackoff(), Duration.ofMillis(getLong(RETRY_MAX_BACKOFF_MS)), RecordLimits.DEFAULTS);
     }
 
     /**

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one write path to Cassandra, shared by the Kafka Connect sink and the
- * consumers. It turns records into rows through their {@link TableMapping}s,
+ * consumers. It reads records (JSON bytes, within {@link RecordLimits}), turns
+ * them into rows through their {@link TableMapping}s,
  * sends them asynchronously with a bounded number of requests in flight,
  * batches only rows of the same partition, and retries a failed write with
  * backoff until Cassandra takes it: a write is never skipped. Only a row
@@ -37,6 +38,7 @@ public final class CassandraWriter implements AutoCloseable {
 
     private final CqlSession session;
     private final WriterOptions options;
+    private final JsonRecords records;
     private final Map<String, List<TableStatement>> byTopic = new LinkedHashMap<>();
     private final Semaphore inFlight;
     private final ScheduledExecutorService retries;
@@ -48,6 +50,7 @@ public final class CassandraWriter implements AutoCloseable {
     private CassandraWriter(CqlSession session, List<TableStatement> tables, WriterOptions options) {
         this.session = session;
         this.options = options;
+        this.records = new JsonRecords(options.limits());
         this.inFlight = new Semaphore(options.maxInFlight());
         for (TableStatement table : tables) {
             byTopic.computeIfAbsent(table.mapping().topic(), t -> new ArrayList<>()).add(table);
@@ -66,7 +69,7 @@ public final class CassandraWriter implements AutoCloseable {
      *         an unsupported column type or an unmapped primary-key column
      */
     public static CassandraWriter open(CqlSession session, List<TableMapping> mappings, WriterOptions options) {
-        List<TableStatement> tables = mappings.stream().map(m -> TableStatement.prepare(session, m)).toList();
+        List<TableStatement> tables = mappings.stream().map(m -> TableStatement.prepare(session, m, options.limits())).toList();
         return new CassandraWriter(session, tables, options);
     }
 
@@ -75,11 +78,20 @@ public final class CassandraWriter implements AutoCloseable {
     }
 
     /**
+     * Reads a record's value, JSON bytes, into its fields: the one way both paths read a record.
+     *
+     * @throws RejectedRecordException when there is no value, it is over the record limit, or it is not a JSON object
+     */
+    public Map<String, Object> read(byte[] value) {
+        return records.read(value);
+    }
+
+    /**
      * The rows one record gives (one per table its topic maps to).
      *
-     * @param value the record's value: a Map of field names to values (JSON object or Connect struct)
-     * @throws RejectedRecordException when the record can never be written: not an object, a
-     *         primary-key field missing, a value that does not fit its column
+     * @param value the record's fields: a Map of field names to values (from {@link #read}, or a Connect struct or map)
+     * @throws RejectedRecordException when the record can never be written: not an object, a primary-key
+     *         field missing, a value that does not fit its column; never any other exception
      */
     public <S> List<Row<S>> rows(String topic, S source, Object key, Object value) {
         List<TableStatement> tables = byTopic.get(topic);
@@ -90,11 +102,18 @@ public final class CassandraWriter implements AutoCloseable {
             throw new RejectedRecordException(value == null ? "record has no value" : "value is not an object but a "
                     + value.getClass().getSimpleName());
         }
-        List<Row<S>> rows = new ArrayList<>(tables.size());
-        for (TableStatement table : tables) {
-            rows.add(table.bind(source, key, fields));
+        try {
+            List<Row<S>> rows = new ArrayList<>(tables.size());
+            for (TableStatement table : tables) {
+                rows.add(table.bind(source, key, fields));
+            }
+            return rows;
+        } catch (RejectedRecordException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Whatever else one record's values make fail is that record's fault, and must not stop a sink.
+            throw new RejectedRecordException("record cannot be converted: " + e, e);
         }
-        return rows;
     }
 
     /**

@@ -6,9 +6,11 @@ import java.time.Duration;
  * @param maxInFlight    requests (single rows or batches) sent and not yet answered; more wait
  * @param maxBatchRows   rows of one partition sent together in one unlogged batch
  * @param initialBackoff first pause before a failed write is sent again; doubles up to maxBackoff
+ * @param limits         how big a record and its values may be
  */
-public record WriterOptions(int maxInFlight, int maxBatchRows, Duration initialBackoff, Duration maxBackoff) {
-    public static final WriterOptions DEFAULTS = new WriterOptions(512, 32, Duration.ofMillis(100), Duration.ofSeconds(5));
+public record WriterOptions(int maxInFlight, int maxBatchRows, Duration initialBackoff, Duration maxBackoff, RecordLimits limits) {
+    public static final WriterOptions DEFAULTS = new WriterOptions(512, 32, Duration.ofMillis(100), Duration.ofSeconds(5),
+            RecordLimits.DEFAULTS);
 
     public WriterOptions {
         if (maxInFlight < 1 || maxBatchRows < 1) {
