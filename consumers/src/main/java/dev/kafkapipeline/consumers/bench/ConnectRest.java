@@ -10,16 +10,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** The few Kafka Connect REST calls the benchmark needs. */
-final class ConnectRest {
+/** The few Kafka Connect REST calls the benchmark and the sink tests need. */
+public final class ConnectRest {
     private final String url;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    ConnectRest(String url) {
+    public ConnectRest(String url) {
         this.url = url;
     }
 
-    void putConfig(String connector, Map<String, String> config) {
+    public void putConfig(String connector, Map<String, String> config) {
         call("PUT", "/connectors/" + connector + "/config", Json.toText(config), 200, 201);
     }
 
@@ -31,12 +31,12 @@ final class ConnectRest {
         call("PUT", "/connectors/" + connector + "/resume", null, 202);
     }
 
-    void delete(String connector) {
+    public void delete(String connector) {
         call("DELETE", "/connectors/" + connector, null, 204, 404);
     }
 
     /** The state of the first task, or "NONE" while there is none. */
-    String taskState(String connector) {
+    public String taskState(String connector) {
         JsonNode tasks = readTree(call("GET", "/connectors/" + connector + "/status", null, 200, 404)).path("tasks");
         return tasks.isEmpty() ? "NONE" : tasks.get(0).path("state").asText();
     }
