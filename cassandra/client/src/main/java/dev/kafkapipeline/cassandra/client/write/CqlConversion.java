@@ -166,10 +166,6 @@ public final class CqlConversion {
             return bounded(d, fail);
         }
         if (n instanceof BigInteger i) {
-            if (i.bitLength() > limits.maxNumberDigits() * 4) {
-                // 4 bits a digit at least: over the digit limit, without writing out the digits.
-                throw fail.because("more than " + limits.maxNumberDigits() + " significant digits");
-            }
             return bounded(new BigDecimal(i), fail);
         }
         if (n instanceof Double || n instanceof Float) {
@@ -186,7 +182,9 @@ public final class CqlConversion {
     }
 
     private BigDecimal bounded(BigDecimal n, Failure fail) {
-        if (n.precision() > limits.maxNumberDigits()) {
+        // More than 4 bits a digit means more digits than the limit, known before counting them
+        // (a Connect struct's decimal may hold a million digits; JSON's are at most 1000).
+        if (n.unscaledValue().bitLength() > limits.maxNumberDigits() * 4 || n.precision() > limits.maxNumberDigits()) {
             throw fail.because("more than " + limits.maxNumberDigits() + " significant digits");
         }
         long exponent = (long) n.precision() - n.scale() - 1;

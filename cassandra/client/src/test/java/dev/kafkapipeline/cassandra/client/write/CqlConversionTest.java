@@ -106,6 +106,11 @@ class CqlConversionTest {
         ConversionException digits = assertThrows(ConversionException.class,
                 () -> small.convert(new BigDecimal("1.23456"), DataTypes.DOUBLE, "col", "value.field"));
         assertTrue(digits.getMessage().endsWith("(double): more than 5 significant digits"), digits.getMessage());
+        // As a Connect struct's decimal may come: 2^200,000 has 60,206 digits, too many to count or write out.
+        BigDecimal huge = new BigDecimal(BigInteger.ONE.shiftLeft(200_000), 3);
+        ConversionException digitsOfHuge = assertThrows(ConversionException.class, () -> small.convert(huge, DataTypes.TEXT, "col", "value.field"));
+        assertEquals("field value.field = a number of 200001 bits does not fit column col (text): more than 5 significant digits",
+                digitsOfHuge.getMessage());
         ConversionException exponent = assertThrows(ConversionException.class,
                 () -> small.convert("1e11", DataTypes.BIGINT, "col", "value.field"));
         assertTrue(exponent.getMessage().endsWith("(bigint): exponent 11 is beyond the limit of 10"), exponent.getMessage());
