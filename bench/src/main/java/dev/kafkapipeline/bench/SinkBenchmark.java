@@ -18,6 +18,7 @@ import dev.kafkapipeline.common.kafka.KafkaSettings;
 import dev.kafkapipeline.common.kafka.Topics;
 import dev.kafkapipeline.consumers.ConsumerLoop;
 import dev.kafkapipeline.consumers.ConsumerMappings;
+import dev.kafkapipeline.local.stack.ConnectRest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

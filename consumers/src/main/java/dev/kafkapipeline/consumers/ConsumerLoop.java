@@ -4,8 +4,6 @@ import dev.kafkapipeline.cassandra.client.write.CassandraWriter;
 import dev.kafkapipeline.cassandra.client.write.RejectedRecordException;
 import dev.kafkapipeline.cassandra.client.write.Rejection;
 import dev.kafkapipeline.cassandra.client.write.Row;
-import dev.kafkapipeline.common.json.InvalidJsonException;
-import dev.kafkapipeline.common.json.Json;
 import dev.kafkapipeline.common.log.RecordLog;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,10 +89,10 @@ public final class ConsumerLoop {
         List<Future<?>> letters = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                Map<String, Object> value = Json.readObject(record.value());
+                Map<String, Object> value = writer.read(record.value());
                 readLog(record.topic()).record(record.key(), value::toString);
                 rows.addAll(writer.rows(record.topic(), record, record.key(), value));
-            } catch (InvalidJsonException | RejectedRecordException e) {
+            } catch (RejectedRecordException e) {
                 letters.add(deadLetter(record, e));
             }
         }

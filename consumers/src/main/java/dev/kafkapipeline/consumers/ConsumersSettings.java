@@ -2,6 +2,7 @@ package dev.kafkapipeline.consumers;
 
 import dev.kafkapipeline.cassandra.client.CassandraSettings;
 import dev.kafkapipeline.cassandra.client.mapping.TableMapping;
+import dev.kafkapipeline.cassandra.client.write.RecordLimits;
 import dev.kafkapipeline.cassandra.client.write.WriterOptions;
 import dev.kafkapipeline.common.config.ConfigException;
 import dev.kafkapipeline.common.config.EnvConfig;
@@ -24,8 +25,13 @@ record ConsumersSettings(EnvConfig env, List<String> topics, String group, int m
         String topicName = env.string("TOPIC_NAME", TopicSelection.ALL);
         List<String> topics = TopicSelection.parse(topicName);
         CassandraSettings cassandra = CassandraSettings.from(env);
+        RecordLimits limits = new RecordLimits(atLeastOne(env, "MAX_RECORD_BYTES", RecordLimits.DEFAULTS.maxRecordBytes()),
+                atLeastOne(env, "MAX_TEXT_BYTES", RecordLimits.DEFAULTS.maxTextBytes()),
+                atLeastOne(env, "MAX_NUMBER_DIGITS", RecordLimits.DEFAULTS.maxNumberDigits()),
+                atLeastOne(env, "MAX_NUMBER_EXPONENT", RecordLimits.DEFAULTS.maxNumberExponent()));
         WriterOptions writer = new WriterOptions(atLeastOne(env, "CASSANDRA_MAX_IN_FLIGHT", WriterOptions.DEFAULTS.maxInFlight()),
-                WriterOptions.DEFAULTS.maxBatchRows(), WriterOptions.DEFAULTS.initialBackoff(), WriterOptions.DEFAULTS.maxBackoff());
+                WriterOptions.DEFAULTS.maxBatchRows(), WriterOptions.DEFAULTS.initialBackoff(), WriterOptions.DEFAULTS.maxBackoff(),
+                limits);
         return new ConsumersSettings(env, topics, env.string("CONSUMER_GROUP", "consumers-" + topicName),
                 atLeastOne(env, "CONSUMER_MAX_POLL_RECORDS", 2000), cassandra, ConsumerMappings.forTopics(topics, cassandra),
                 writer, env.integer("CONSUMER_LOG_PER_SECOND", 5), env.seconds("SHUTDOWN_GRACE", Duration.ofSeconds(20)));

@@ -4,20 +4,12 @@ import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.schema.KeyspaceMetadata;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.kafkapipeline.cassandra.client.CassandraSessions;
 import dev.kafkapipeline.cassandra.client.CassandraSettings;
-import dev.kafkapipeline.common.json.Json;
+import dev.kafkapipeline.local.stack.ConnectRest;
 import dev.kafkapipeline.local.stack.NativeStack;
 import dev.kafkapipeline.local.stack.Poll;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -64,40 +56,9 @@ final class StackReset {
     }
 
     private void deleteConnectors() {
-        HttpClient http = HttpClient.newHttpClient();
-        List<String> names = new ArrayList<>();
-        connectorNames(http).forEach(names::add);
-        for (String name : names) {
-            send(http, HttpRequest.newBuilder(URI.create(stack.connectUrl() + "/connectors/" + name)).DELETE());
-        }
-        await("connectors deleted", () -> !connectorNames(http).iterator().hasNext());
-    }
-
-    private Iterable<String> connectorNames(HttpClient http) {
-        JsonNode names;
-        try {
-            names = Json.MAPPER.readTree(send(http, HttpRequest.newBuilder(URI.create(stack.connectUrl() + "/connectors")).GET()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        List<String> list = new ArrayList<>();
-        names.forEach(name -> list.add(name.asText()));
-        return list;
-    }
-
-    private static String send(HttpClient http, HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300 && response.statusCode() != 404) {
-                throw new IllegalStateException("Connect answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        ConnectRest connect = new ConnectRest(stack.connectUrl());
+        connect.connectorNames().forEach(connect::delete);
+        await("connectors deleted", () -> connect.connectorNames().isEmpty());
     }
 
     private void deleteTopics(Admin admin) {

@@ -1,5 +1,6 @@
 package dev.kafkapipeline.common.json;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,26 +41,36 @@ public final class Json {
     /**
      * Reads one JSON object, keeping field order.
      *
-     * @throws InvalidJsonException when the bytes are not a JSON object; the message says where it broke
+     * @throws InvalidJsonException when the bytes are not a JSON object, whatever the parser
+     *         found wrong with them; the message says where it broke when the parser knows
      */
     public static Map<String, Object> readObject(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             throw new InvalidJsonException("empty value: expected a JSON object");
         }
+        Object value = read(bytes);
+        if (!(value instanceof Map)) {
+            throw new InvalidJsonException("expected a JSON object, got " + describe(value));
+        }
+        // Jackson reads an untyped object as a LinkedHashMap with string keys: no second pass needed.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> object = (Map<String, Object>) value;
+        return object;
+    }
+
+    private static Object read(byte[] bytes) {
         try {
-            Object value = MAPPER.readValue(bytes, Object.class);
-            if (!(value instanceof Map)) {
-                throw new InvalidJsonException("expected a JSON object, got " + describe(value));
-            }
-            // Jackson reads an untyped object as a LinkedHashMap with string keys: no second pass needed.
-            @SuppressWarnings("unchecked")
-            Map<String, Object> object = (Map<String, Object>) value;
-            return object;
+            return MAPPER.readValue(bytes, Object.class);
         } catch (JsonProcessingException e) {
+            // A broken read constraint (number length, nesting depth) comes without a location.
+            JsonLocation where = e.getLocation();
             throw new InvalidJsonException("invalid JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+                    + (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            // Jackson lets some number parse failures through unwrapped (1e2147483648: exponent overflow).
+            throw new InvalidJsonException("invalid JSON: " + e.getMessage());
         }
     }
 

@@ -39,6 +39,16 @@ class JsonTest {
     }
 
     @Test
+    void whateverTheParserRefusesIsInvalidJson() {
+        for (String text : List.of("{\"a\": 1e2147483648}", "{\"a\": " + "9".repeat(1001) + "}",
+                "{\"a\": " + "[".repeat(1001) + "]".repeat(1001) + "}", "{\"a\": NaN}")) {
+            InvalidJsonException e = assertThrows(InvalidJsonException.class,
+                    () -> Json.readObject(text.getBytes(StandardCharsets.UTF_8)), text.substring(0, Math.min(text.length(), 20)));
+            assertTrue(e.getMessage().startsWith("invalid JSON: "), e.getMessage());
+        }
+    }
+
+    @Test
     void writesAndReadsBack() {
         Map<String, Object> record = Map.of("name", "Ada", "year", 1815);
         assertEquals(record, Json.readObject(Json.toBytes(record)));

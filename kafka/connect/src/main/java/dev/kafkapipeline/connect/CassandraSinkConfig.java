@@ -5,6 +5,7 @@ import dev.kafkapipeline.cassandra.client.CassandraSettings;
 import dev.kafkapipeline.cassandra.client.mapping.MappingException;
 import dev.kafkapipeline.cassandra.client.mapping.SinkMappings;
 import dev.kafkapipeline.cassandra.client.mapping.TableMapping;
+import dev.kafkapipeline.cassandra.client.write.RecordLimits;
 import dev.kafkapipeline.cassandra.client.write.WriterOptions;
 import dev.kafkapipeline.common.config.EnvConfig;
 import java.time.Duration;
@@ -29,8 +30,10 @@ import org.apache.kafka.connect.sink.SinkConnector;
  * topic.&lt;topic&gt;.&lt;keyspace&gt;.&lt;table&gt;.mapping and .consistencyLevel), so
  * the original pipeline's connector configs work as they are. {@code keyspace}
  * is this sink's own: it replaces the keyspace written in the mapping keys,
- * which configuration providers cannot reach; {@code retryMaxBackoffMs} and
- * {@code maxPendingRecords} are its own too.
+ * which configuration providers cannot reach; {@code retryMaxBackoffMs},
+ * {@code maxPendingRecords} and the record limits ({@code maxRecordBytes},
+ * {@code maxTextBytes}, {@code maxNumberDigits}, {@code maxNumberExponent}: the
+ * consumers' MAX_RECORD_BYTES ... with the same defaults) are its own too.
  *
  * <p>The sink configs take the Cassandra settings from the worker's environment
  * ({@code ${env:CASSANDRA_HOST}} and friends). A variable the worker does not
@@ -57,6 +60,10 @@ public final class CassandraSinkConfig extends AbstractConfig {
     public static final String QUERY_TIMEOUT = "queryExecutionTimeout";
     public static final String RETRY_MAX_BACKOFF_MS = "retryMaxBackoffMs";
     public static final String MAX_PENDING_RECORDS = "maxPendingRecords";
+    public static final String MAX_RECORD_BYTES = "maxRecordBytes";
+    public static final String MAX_TEXT_BYTES = "maxTextBytes";
+    public static final String MAX_NUMBER_DIGITS = "maxNumberDigits";
+    public static final String MAX_NUMBER_EXPONENT = "maxNumberExponent";
 
     public static final ConfigDef DEFINITION = new ConfigDef()
             .define(CONTACT_POINTS, Type.LIST, "localhost", Importance.HIGH,
@@ -86,10 +93,22 @@ public final class CassandraSinkConfig extends AbstractConfig {
             .define(QUERY_TIMEOUT, Type.INT, 30, Range.atLeast(1), Importance.LOW,
                     "Seconds before a write request times out (and is retried).")
             .define(RETRY_MAX_BACKOFF_MS, Type.LONG, 5000L, Range.atLeast(1), Importance.LOW,
-                    "Longest pause between two attempts of a failed write; writes are retried until they succeed.")
+                    "Longest pause between two attempts while Cassandra is unreachable or overloaded; meanwhile one write "
+                            + "tries and the others wait, and all go on once Cassandra answers.")
             .define(MAX_PENDING_RECORDS, Type.LONG, 20_000L, Range.atLeast(1), Importance.LOW,
                     "Records handed to Cassandra and not yet acknowledged at most; put waits when there are more. "
-                            + "Only acknowledged records' offsets are committed.");
+                            + "Only acknowledged records' offsets are committed.")
+            .define(MAX_RECORD_BYTES, Type.INT, RecordLimits.DEFAULTS.maxRecordBytes(), Range.atLeast(1), Importance.LOW,
+                    "Bytes of a record's JSON value at most; a larger record goes to the dead-letter queue. "
+                            + "(Not checked when a converter other than ByteArrayConverter or StringConverter read the value.)")
+            .define(MAX_TEXT_BYTES, Type.INT, RecordLimits.DEFAULTS.maxTextBytes(), Range.atLeast(1), Importance.LOW,
+                    "UTF-8 bytes of one text value at most, also of the text a number becomes; "
+                            + "a record with a larger one goes to the dead-letter queue.")
+            .define(MAX_NUMBER_DIGITS, Type.INT, RecordLimits.DEFAULTS.maxNumberDigits(), Range.atLeast(1), Importance.LOW,
+                    "Significant digits of one number at most; a record with more goes to the dead-letter queue.")
+            .define(MAX_NUMBER_EXPONENT, Type.INT, RecordLimits.DEFAULTS.maxNumberExponent(), Range.atLeast(1), Importance.LOW,
+                    "Largest decimal exponent of one number, either sign (1e400 and 1e-400 have 400); "
+                            + "a record with a larger one goes to the dead-letter queue.");
 
     /**
      * The services' variable behind each setting, longest first, so that a
@@ -177,7 +196,8 @@ public final class CassandraSinkConfig extends AbstractConfig {
 
     public WriterOptions writerOptions() {
         return new WriterOptions(getInt(MAX_CONCURRENT_REQUESTS), getInt(MAX_BATCH_RECORDS),
-                WriterOptions.DEFAULTS.initialBackoff(), Duration.ofMillis(getLong(RETRY_MAX_BACKOFF_MS)));
+                WriterOptions.DEFAULTS.initialBackoff(), Duration.ofMillis(getLong(RETRY_MAX_BACKOFF_MS)),
+                new RecordLimits(getInt(MAX_RECORD_BYTES), getInt(MAX_TEXT_BYTES), getInt(MAX_NUMBER_DIGITS), getInt(MAX_NUMBER_EXPONENT)));
     }
 
     /**

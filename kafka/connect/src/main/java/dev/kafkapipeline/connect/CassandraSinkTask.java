@@ -10,7 +10,6 @@ import dev.kafkapipeline.cassandra.client.write.CassandraWriter;
 import dev.kafkapipeline.cassandra.client.write.RejectedRecordException;
 import dev.kafkapipeline.cassandra.client.write.Row;
 import dev.kafkapipeline.cassandra.client.write.WriterOptions;
-import dev.kafkapipeline.common.json.InvalidJsonException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -74,8 +73,8 @@ public class CassandraSinkTask extends SinkTask {
         for (SinkRecord record : records) {
             try {
                 rows.addAll(writer.rows(record.topic(), record, RecordValues.key(record.key()),
-                        RecordValues.fields(record.value())));
-            } catch (RejectedRecordException | InvalidJsonException e) {
+                        RecordValues.fields(record.value(), writer::read)));
+            } catch (RejectedRecordException e) {
                 reported.add(deadLetter(record, e));
             }
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.kafkapipeline.cassandra.client.mapping.ColumnMapping;
 import dev.kafkapipeline.cassandra.client.mapping.TableMapping;
+import dev.kafkapipeline.cassandra.client.write.RecordLimits;
 import dev.kafkapipeline.common.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -95,6 +96,22 @@ class SinkConfigFilesTest {
             assertEquals("all", sink.config().get("errors.tolerance"));
             assertEquals("true", sink.config().get("errors.deadletterqueue.context.headers.enable"));
         }
+    }
+
+    @Test
+    void everySinkHandsTheRecordBytesToTheTaskAsTheConsumersGetThem() throws IOException {
+        for (String file : List.of("weather-sink.json", "faker-sink.json", "fastf1-sink.json")) {
+            assertEquals("org.apache.kafka.connect.converters.ByteArrayConverter", read(file).config().get("value.converter"), file);
+        }
+    }
+
+    @Test
+    void theRecordLimitsAreTheConsumersOwnUnlessSet() {
+        Map<String, String> mapping = Map.of("topics", "faker", "topic.faker.ks.fakerdata.mapping", "name=value.name");
+        assertEquals(RecordLimits.DEFAULTS, new CassandraSinkConfig(mapping).writerOptions().limits());
+        Map<String, String> set = new HashMap<>(mapping);
+        set.putAll(Map.of("maxRecordBytes", "4096", "maxTextBytes", "512", "maxNumberDigits", "20", "maxNumberExponent", "30"));
+        assertEquals(new RecordLimits(4096, 512, 20, 30), new CassandraSinkConfig(set).writerOptions().limits());
     }
 
     @Test

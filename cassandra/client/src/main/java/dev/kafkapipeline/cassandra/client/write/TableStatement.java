@@ -23,26 +23,20 @@ import java.util.stream.Collectors;
 final class TableStatement {
     private final TableMapping mapping;
     private final PreparedStatement insert;
-    private final List<DataType> types = new ArrayList<>();
-    private final int[] partitionKey;
-    private final int[] primaryKey;
+    private final TableColumns columns;
 
-    private TableStatement(TableMapping mapping, PreparedStatement insert, TableMetadata table) {
+    private TableStatement(TableMapping mapping, PreparedStatement insert, TableColumns columns) {
         this.mapping = mapping;
         this.insert = insert;
-        List<String> columns = mapping.columns().stream().map(ColumnMapping::column).toList();
-        for (String column : columns) {
-            types.add(table.getColumn(CqlIdentifier.fromCql(column)).orElseThrow().getType());
-        }
-        this.partitionKey = indexes(table.getPartitionKey(), columns);
-        this.primaryKey = indexes(table.getPrimaryKey(), columns);
+        this.columns = columns;
     }
 
-    static TableStatement prepare(CqlSession session, TableMapping mapping) {
+    static TableStatement prepare(CqlSession session, TableMapping mapping, RecordLimits limits) {
         TableMetadata table = session.getMetadata().getKeyspace(CqlIdentifier.fromCql(mapping.keyspace()))
                 .flatMap(k -> k.getTable(CqlIdentifier.fromCql(mapping.table())))
                 .orElseThrow(() -> new MappingException("table " + mapping.qualifiedTable() + " of topic '"
                         + mapping.topic() + "' does not exist in Cassandra"));
+        List<DataType> types = new ArrayList<>();
         for (ColumnMapping column : mapping.columns()) {
             ColumnMetadata meta = table.getColumn(CqlIdentifier.fromCql(column.column()))
                     .orElseThrow(() -> new MappingException("column '" + column.column() + "' of mapping " + column
@@ -51,6 +45,7 @@ final class TableStatement {
                 throw new MappingException("column '" + column.column() + "' of " + mapping.qualifiedTable()
                         + " has type " + meta.getType().asCql(false, true) + ", which the sink cannot write");
             }
+            types.add(meta.getType());
         }
         for (ColumnMetadata key : table.getPrimaryKey()) {
             boolean mapped = mapping.columns().stream()
@@ -60,59 +55,34 @@ final class TableStatement {
                         + mapping.qualifiedTable() + " is not in the mapping of topic '" + mapping.topic() + "'");
             }
         }
-        String columns = mapping.columns().stream().map(ColumnMapping::column).collect(Collectors.joining(", "));
+        String names = mapping.columns().stream().map(ColumnMapping::column).collect(Collectors.joining(", "));
         String marks = mapping.columns().stream().map(c -> "?").collect(Collectors.joining(", "));
         PreparedStatement insert = session.prepare(
-                "INSERT INTO " + mapping.qualifiedTable() + " (" + columns + ") VALUES (" + marks + ")");
-        return new TableStatement(mapping, insert, table);
+                "INSERT INTO " + mapping.qualifiedTable() + " (" + names + ") VALUES (" + marks + ")");
+        TableColumns columns = new TableColumns(mapping, types, names(table.getPartitionKey()), names(table.getPrimaryKey()),
+                session.getContext().getCodecRegistry(), session.getContext().getProtocolVersion(), limits);
+        return new TableStatement(mapping, insert, columns);
     }
 
     TableMapping mapping() {
         return mapping;
     }
 
-    @SuppressWarnings("unchecked")
+    /** @throws RejectedRecordException when a value does not fit its column or a key field is missing */
     <S> Row<S> bind(S source, Object key, Map<?, ?> value) {
+        RowValues row = columns.values(key, value);
         BoundStatementBuilder builder = insert.boundStatementBuilder()
                 .setConsistencyLevel(mapping.consistency())
                 .setIdempotence(true);
-        Object[] converted = new Object[types.size()];
-        for (int i = 0; i < types.size(); i++) {
-            ColumnMapping column = mapping.columns().get(i);
-            Object raw = column.path().read(key, value);
-            if (raw == null) {
-                continue;
+        for (int i = 0; i < row.values().size(); i++) {
+            if (row.values().get(i) != null) {
+                builder.setBytesUnsafe(i, row.values().get(i));
             }
-            converted[i] = CqlConversion.convert(raw, types.get(i), column.column(), column.path().toString());
-            builder.set(i, converted[i], (Class<Object>) converted[i].getClass());
         }
-        return new Row<>(mapping.qualifiedTable(), source, builder.build(),
-                keyValues(partitionKey, converted), keyValues(primaryKey, converted));
+        return new Row<>(mapping.qualifiedTable(), source, builder.build(), row.partitionKey(), row.primaryKey());
     }
 
-    private List<Object> keyValues(int[] indexes, Object[] converted) {
-        List<Object> values = new ArrayList<>(indexes.length);
-        for (int i : indexes) {
-            if (converted[i] == null) {
-                ColumnMapping column = mapping.columns().get(i);
-                throw new RejectedRecordException("primary-key field " + column.path() + " (column "
-                        + column.column() + " of " + mapping.qualifiedTable() + ") is missing or null");
-            }
-            values.add(converted[i]);
-        }
-        return values;
-    }
-
-    private static int[] indexes(List<ColumnMetadata> keyColumns, List<String> columns) {
-        int[] indexes = new int[keyColumns.size()];
-        for (int k = 0; k < indexes.length; k++) {
-            CqlIdentifier name = keyColumns.get(k).getName();
-            for (int i = 0; i < columns.size(); i++) {
-                if (CqlIdentifier.fromCql(columns.get(i)).equals(name)) {
-                    indexes[k] = i;
-                }
-            }
-        }
-        return indexes;
+    private static List<CqlIdentifier> names(List<ColumnMetadata> columns) {
+        return columns.stream().map(ColumnMetadata::getName).toList();
     }
 }

@@ -1,4 +1,4 @@
-package dev.kafkapipeline.bench;
+package dev.kafkapipeline.local.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kafkapipeline.common.json.Json;
@@ -10,33 +10,40 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** The few Kafka Connect REST calls the benchmark needs. */
-final class ConnectRest {
+/** The Kafka Connect REST calls the benchmark, the status and the tests make: one client for all. */
+public final class ConnectRest {
     private final String url;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    ConnectRest(String url) {
+    public ConnectRest(String url) {
         this.url = url;
     }
 
-    void putConfig(String connector, Map<String, String> config) {
+    public void putConfig(String connector, Map<String, String> config) {
         call("PUT", "/connectors/" + connector + "/config", Json.toText(config), 200, 201);
     }
 
-    void pause(String connector) {
+    public void pause(String connector) {
         call("PUT", "/connectors/" + connector + "/pause", null, 202);
     }
 
-    void resume(String connector) {
+    public void resume(String connector) {
         call("PUT", "/connectors/" + connector + "/resume", null, 202);
     }
 
-    void delete(String connector) {
+    public void delete(String connector) {
         call("DELETE", "/connectors/" + connector, null, 204, 404);
     }
 
+    /** The connectors Connect knows, by name. */
+    public java.util.List<String> connectorNames() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        readTree(call("GET", "/connectors", null, 200)).forEach(name -> names.add(name.asText()));
+        return names;
+    }
+
     /** The state of the first task, or "NONE" while there is none. */
-    String taskState(String connector) {
+    public String taskState(String connector) {
         JsonNode tasks = readTree(call("GET", "/connectors/" + connector + "/status", null, 200, 404)).path("tasks");
         return tasks.isEmpty() ? "NONE" : tasks.get(0).path("state").asText();
     }
