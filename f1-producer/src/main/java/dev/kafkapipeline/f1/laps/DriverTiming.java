@@ -37,7 +37,7 @@ final class DriverTiming {
         laps.add(new Draft());
     }
 
-    /** Mutable while the stream is read; turned into {@link RawLap} at the end. */
+    /** A lap while the stream is read; {@link LapBuilder} turns the drafts into {@link Lap}s at the end. */
     static final class Draft {
         final Long[] sectors = new Long[3];
         Long lapTime;
@@ -70,7 +70,7 @@ final class DriverTiming {
             JsonNode sectors = line.get("Sectors");
             if (sectors != null && sectors.isObject()) {
                 for (int i = 0; i < 3; i++) {
-                    Long value = LapTimes.parse(sectors.path(String.valueOf(i)).path("Value").asText(""));
+                    Long value = TimeText.millis(sectors.path(String.valueOf(i)).path("Value").asText(""));
                     if (value != null) {
                         // Unlike FastF1, a late value never overwrites a sector the previous lap already has: a sector 1
                         // time stamped just after the line is the new lap's, sent early (2018 Baku, SAI lap 9).
@@ -80,7 +80,7 @@ final class DriverTiming {
                     }
                 }
             }
-            Long lapTime = LapTimes.parse(line.path("LastLapTime").path("Value").asText(""));
+            Long lapTime = TimeText.millis(line.path("LastLapTime").path("Value").asText(""));
             if (lapTime != null) {
                 target.lapTime = lapTime;
                 target.hasData = true;

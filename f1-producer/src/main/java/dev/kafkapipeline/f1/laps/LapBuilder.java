@@ -26,7 +26,7 @@ public final class LapBuilder {
     private static final long GARAGE_MS = 150_000;
 
     /** What the builder needs besides the per-driver timing. */
-    public record Context(Session session, List<Driver> drivers, Map<String, List<Stint>> stints,
+    public record Context(Session session, List<Driver> drivers, Map<String, List<TyreStint>> stints,
                           TrackStatusTimeline trackStatus, Long startedAt, Long finishedAt) {}
 
     private LapBuilder() {}
@@ -107,7 +107,7 @@ public final class LapBuilder {
                 }
                 if (lapTime != null && sum > lapTime) {
                     warnings.add(TIMING + ": " + driver.code() + " lap " + number + ": sector times add up to "
-                            + LapTimes.lapTime(sum) + ", more than the lap time " + LapTimes.lapTime(lapTime)
+                            + TimeText.lapTime(sum) + ", more than the lap time " + TimeText.lapTime(lapTime)
                             + "; the lap time is dropped");
                     lapTime = null;
                 }
@@ -129,15 +129,20 @@ public final class LapBuilder {
             // Leaving the pits for the grid before the start makes no out-lap; a pit-lane start does (as FastF1).
             boolean pitOut = d.pitOutAt != null && d.realPitOut
                     && !(i == 0 && context.startedAt() != null && d.pitOutAt < context.startedAt());
-            laps.add(new Lap(driver, number, lapTime, derived, incomplete, null, null, null, null, null,
-                    d.pitInAt != null, pitOut,
-                    context.trackStatus().during(start, end != null ? end : start),
-                    sectors[0], sectors[1], sectors[2], start, end));
+            Lap.Builder lap = Lap.builder(driver, number);
+            if (derived) {
+                lap.derivedLapTime(lapTime);
+            } else {
+                lap.lapTime(lapTime);
+            }
+            laps.add(lap.incomplete(incomplete).pitIn(d.pitInAt != null).pitOut(pitOut)
+                    .trackStatus(context.trackStatus().during(start, end != null ? end : start))
+                    .sectors(sectors[0], sectors[1], sectors[2]).times(start, end).build());
             previousEnd = end;
             previousLapTime = lapTime;
             previousSectors = sectors;
         }
-        List<Stint> stints = context.stints() == null ? null : context.stints().get(driver.number());
+        List<TyreStint> stints = context.stints() == null ? null : context.stints().get(driver.number());
         if (stints == null) {
             if (context.stints() != null && !laps.isEmpty()) {
                 warnings.add(APP + ": no tyre stints for " + driver.code() + " (" + driver.number() + "); his laps have no tyre data");
@@ -186,7 +191,7 @@ public final class LapBuilder {
      * tyre changes (a drive-through, a stop without new tyres), the exit closest
      * to the moment the new stint was reported is the one that changed tyres.
      */
-    private static List<Lap> withTyres(List<Lap> laps, List<Stint> stints, List<DriverTiming.Draft> drafts,
+    private static List<Lap> withTyres(List<Lap> laps, List<TyreStint> stints, List<DriverTiming.Draft> drafts,
                                        Driver driver, List<String> warnings) {
         List<Integer> exits = new ArrayList<>();
         for (Lap lap : laps) {
@@ -229,12 +234,9 @@ public final class LapBuilder {
             while (stintIndex + 1 < starts.size() && lap.number() >= starts.get(stintIndex + 1)) {
                 stintIndex++;
             }
-            Stint stint = stints.get(stintIndex);
+            TyreStint stint = stints.get(stintIndex);
             int inStint = lap.number() - starts.get(stintIndex) + 1;
-            result.add(new Lap(lap.driver(), lap.number(), lap.lapTime(), lap.lapTimeDerived(), lap.incomplete(), lap.position(),
-                    stint.compound(), stint.startLaps() + inStint, stint.fresh(), stintIndex + 1,
-                    lap.pitIn(), lap.pitOut(), lap.trackStatus(), lap.sector1(), lap.sector2(), lap.sector3(),
-                    lap.startTime(), lap.endTime()));
+            result.add(lap.toBuilder().tyres(stint.compound(), stint.startLaps() + inStint, stint.fresh(), stintIndex + 1).build());
         }
         return result;
     }
@@ -257,10 +259,7 @@ public final class LapBuilder {
         List<Lap> result = new ArrayList<>(laps.size());
         for (Lap lap : laps) {
             Integer position = positions.get(lap);
-            result.add(position == null ? lap : new Lap(lap.driver(), lap.number(), lap.lapTime(), lap.lapTimeDerived(),
-                    lap.incomplete(), position, lap.compound(), lap.tyreLife(), lap.freshTyre(), lap.stint(),
-                    lap.pitIn(), lap.pitOut(), lap.trackStatus(), lap.sector1(), lap.sector2(), lap.sector3(),
-                    lap.startTime(), lap.endTime()));
+            result.add(position == null ? lap : lap.toBuilder().position(position).build());
         }
         return result;
     }

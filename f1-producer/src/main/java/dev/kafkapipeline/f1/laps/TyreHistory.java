@@ -40,8 +40,8 @@ public final class TyreHistory {
     }
 
     /** Racing number to stints, in order; drivers without stints are absent. */
-    public Map<String, List<Stint>> stints() {
-        Map<String, List<Stint>> result = new LinkedHashMap<>();
+    public Map<String, List<TyreStint>> stints() {
+        Map<String, List<TyreStint>> result = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> drivers = state.path("Lines").fields();
         while (drivers.hasNext()) {
             Map.Entry<String, JsonNode> driver = drivers.next();
@@ -50,13 +50,13 @@ public final class TyreHistory {
                 continue;
             }
             List<Long> times = appeared.getOrDefault(driver.getKey(), List.of());
-            List<Stint> list = new ArrayList<>();
+            List<TyreStint> list = new ArrayList<>();
             int i = 0;
             for (JsonNode stint : stints) {
                 long at = i < times.size() ? times.get(i) : -1;
                 String compound = stint.path("Compound").asText("");
                 JsonNode fresh = stint.get("New");
-                list.add(new Stint(compound.isEmpty() || compound.equals("UNKNOWN") ? null : compound,
+                list.add(new TyreStint(compound.isEmpty() || compound.equals("UNKNOWN") ? null : compound,
                         fresh == null || fresh.isNull() ? null : Boolean.valueOf(fresh.asText()),
                         stint.path("StartLaps").asInt(0), stint.path("TotalLaps").asInt(0), at));
                 i++;

@@ -40,7 +40,7 @@ class ArchiveSessionsTest {
     }
 
     private static String best(List<Lap> laps) {
-        return LapTimes.lapTime(laps.stream().map(Lap::lapTime).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElseThrow());
+        return TimeText.lapTime(laps.stream().map(Lap::lapTime).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElseThrow());
     }
 
     @Test
@@ -112,17 +112,17 @@ class ArchiveSessionsTest {
     @Test
     void baku2018LeclercLap49CountedLateKeepsHisPlaceAndLap50Time() {
         List<Lap> lec = baku2018.lapsOf("LEC");
-        assertEquals("01:48.004", LapTimes.lapTime(lec.get(49).lapTime()));
-        assertEquals(LapTimes.parse("1:48:00.380"), lec.get(48).endTime());
-        assertEquals(LapTimes.parse("1:48:00.380"), lec.get(49).startTime());
+        assertEquals("01:48.004", TimeText.lapTime(lec.get(49).lapTime()));
+        assertEquals(TimeText.millis("1:48:00.380"), lec.get(48).endTime());
+        assertEquals(TimeText.millis("1:48:00.380"), lec.get(49).startTime());
         for (int n = 48; n <= 51; n++) {
             assertEquals(6, lec.get(n - 1).position(), "position on lap " + n);
         }
         // Sector 1 of lap 50 is not in the data: its timing point sent an empty value (01:48:39.156).
         assertNull(lec.get(49).sector1());
-        assertEquals(LapTimes.parse("26.184"), lec.get(48).sector3());
+        assertEquals(TimeText.millis("26.184"), lec.get(48).sector3());
         // The same happened to Magnussen on lap 7 (counted 57 s late) and Sainz on lap 8 (35 s).
-        assertEquals("01:53.417", LapTimes.lapTime(baku2018.lapsOf("MAG").get(7).lapTime()));
+        assertEquals("01:53.417", TimeText.lapTime(baku2018.lapsOf("MAG").get(7).lapTime()));
         assertFalse(baku2018.lapsOf("SAI").get(8).lapTimeDerived(), "SAI lap 9 keeps its own 1:49.162");
     }
 

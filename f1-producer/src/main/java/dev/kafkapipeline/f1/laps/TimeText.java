@@ -1,11 +1,13 @@
 package dev.kafkapipeline.f1.laps;
 
+import java.util.Locale;
+
 /** The archive's time texts ("1:45.771", "25.798", "1:02:03.4") to and from milliseconds. */
-public final class LapTimes {
-    private LapTimes() {}
+public final class TimeText {
+    private TimeText() {}
 
     /** Milliseconds, or null for an empty text. */
-    public static Long parse(String text) {
+    public static Long millis(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -25,7 +27,7 @@ public final class LapTimes {
         if (millis == null) {
             return null;
         }
-        return String.format(java.util.Locale.ROOT, "%02d:%02d.%03d", millis / 60_000, millis / 1000 % 60, millis % 1000);
+        return String.format(Locale.ROOT, "%02d:%02d.%03d", millis / 60_000, millis / 1000 % 60, millis % 1000);
     }
 
     /** SS.mmm (seconds can exceed 59 for a slow sector), as the sector columns. */
@@ -33,6 +35,6 @@ public final class LapTimes {
         if (millis == null) {
             return null;
         }
-        return String.format(java.util.Locale.ROOT, "%02d.%03d", millis / 1000, millis % 1000);
+        return String.format(Locale.ROOT, "%02d.%03d", millis / 1000, millis % 1000);
     }
 }
