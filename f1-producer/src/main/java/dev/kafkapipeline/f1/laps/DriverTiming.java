@@ -27,9 +27,11 @@ final class DriverTiming {
     private boolean inPit;
     private boolean retired;
     private Long stoppedAt;
-    /** A pit exit sent in the same update as the end of the lap: it belongs to the next lap. */
-    private Long pendingPitOut;
-    private boolean pendingReal;
+    /**
+     * Pit exits of the lap in progress whose lap is not known yet: as FastF1 does, an exit followed by the lap
+     * count within five seconds (or sent with it) starts the next lap, any other is the exit of the lap in progress.
+     */
+    private final List<PitExit> exitsBeforeCount = new ArrayList<>();
 
     DriverTiming(String number, int firstLine) {
         this.number = number;
@@ -46,7 +48,15 @@ final class DriverTiming {
         Long pitOutAt;
         boolean realPitOut;
         boolean hasData;
+
+        void exit(PitExit exit) {
+            pitOutAt = exit.at();
+            realPitOut = exit.fromThePits();
+        }
     }
+
+    /** Leaving the pits at {@code at}; {@code fromThePits} is false for the first InPit false of a car never seen in them. */
+    private record PitExit(long at, boolean fromThePits) {}
 
     /**
      * @param timesCount false before a race has started: recce laps and grid
@@ -109,14 +119,8 @@ final class DriverTiming {
             } else {
                 inPit = false;
                 pitExits++;
-                open.pitOutAt = t;
-                open.realPitOut = sawPitEntry;
-                if (reported > apiLaps) {
-                    open.pitOutAt = null;
-                    open.realPitOut = false;
-                    pendingPitOut = t;
-                    pendingReal = sawPitEntry;
-                }
+                // With the lap count in the same update the exit is at least 0 s before the count: the next lap's.
+                exitsBeforeCount.add(new PitExit(t, sawPitEntry));
             }
         }
         JsonNode retiredFlag = line.get("Retired");
@@ -133,23 +137,20 @@ final class DriverTiming {
             if (pitExits >= 0) {
                 open.end = t;
                 Draft next = new Draft();
-                if (pendingPitOut != null) {
-                    next.pitOutAt = pendingPitOut;
-                    next.realPitOut = pendingReal;
-                } else if (open.pitOutAt != null && t - open.pitOutAt < LATE_MS) {
-                    next.pitOutAt = open.pitOutAt;
-                    next.realPitOut = open.realPitOut;
-                    open.pitOutAt = null;
-                    open.realPitOut = false;
+                for (PitExit exit : exitsBeforeCount) {
+                    (t - exit.at() < LATE_MS ? next : open).exit(exit);
                 }
+                exitsBeforeCount.clear();
                 laps.add(next);
             }
-            pendingPitOut = null;
         }
     }
 
-    /** Laps completed so far, then the lap in progress (whose end is null). */
+    /** Laps completed so far, then the lap in progress (whose end is null); call when the stream has been read. */
     List<Draft> drafts() {
+        Draft open = laps.get(laps.size() - 1);
+        exitsBeforeCount.forEach(open::exit);
+        exitsBeforeCount.clear();
         return laps;
     }
 
