@@ -67,6 +67,12 @@ public final class LapBuilder {
             open.end = stoppedAt;
             drafts.add(open);
         }
+        // Where the lap count rises at the pit exit (practice), the last run's in-lap never sees its count.
+        boolean lastRunIntoThePits = !retiredOnTrack && open.pitInAt != null && open.hasData;
+        if (lastRunIntoThePits) {
+            open.end = open.pitInAt;
+            drafts.add(open);
+        }
 
         Long raceStart = context.session().isRace() ? context.startedAt() : null;
         Long[] ends = lapEnds(drafts, raceStart);
@@ -125,6 +131,9 @@ public final class LapBuilder {
             }
             if (start == null && end != null && lapTime != null) {
                 start = end - lapTime;
+            }
+            if (lastRunIntoThePits && i == drafts.size() - 1 && lapTime == null) {
+                incomplete = true;
             }
             // Leaving the pits for the grid before the start makes no out-lap; a pit-lane start does (as FastF1).
             boolean pitOut = d.pitOutAt != null && d.realPitOut

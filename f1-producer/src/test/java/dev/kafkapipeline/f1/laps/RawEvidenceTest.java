@@ -48,6 +48,36 @@ class RawEvidenceTest {
                 || w.contains("LAT") || w.contains("TSU")), fp2.warnings().toString());
     }
 
+    /**
+     * 2021 Monza FP2: the lap count rises at the pit exit, not at the line (VET: lap 11's sector 3 and LastLapTime at
+     * 00:39:07.8, {@code NumberOfLaps:12} at the exit 00:39:27.972), so the in-lap of a car's last run never gets its
+     * count. VET's last lap: {@code 01:16:36.331 InPit:true}, {@code 01:16:41.016 LastLapTime 1:33.687}; LEC
+     * {@code 01:09:53.071 InPit:true}, {@code 01:09:55.631 LastLapTime 1:30.389}; GAS {@code 01:16:04.768
+     * InPit:true}, {@code 01:16:08.242 LastLapTime 1:59.162}. STR's last lap has sectors 1 and 2 (30.898, 33.955) and
+     * {@code 01:17:22.327 InPit:true} but no lap time; SAI stopped on lap 14 ({@code 00:42:00.287 Stopped:true}) and
+     * was brought into the pits ({@code 00:52:16.300 InPit:true}) with sector 2 (29.157) and no lap time.
+     */
+    @Test
+    void theInLapOfTheLastRunIsKeptAndIncompleteWithoutALapTime() {
+        SessionLaps fp2 = SampleSessions.load(ArchiveFixtures.MONZA_2021_FP2);
+        assertLastInLap(fp2, "VET", 28, "01:33.687");
+        assertLastInLap(fp2, "LEC", 21, "01:30.389");
+        assertLastInLap(fp2, "GAS", 24, "01:59.162");
+        for (Lap lap : new Lap[] {lap(fp2, "STR", 28), lap(fp2, "SAI", 14)}) {
+            assertTrue(lap.incomplete() && lap.pitIn() && lap.lapTime() == null, lap.toString());
+            assertEquals(lap.number(), fp2.lapsOf(lap.driver().code()).size(), lap.driver().code() + "'s last lap");
+        }
+        assertEquals(30_898L, lap(fp2, "STR", 28).sector1());
+        assertEquals(29_157L, lap(fp2, "SAI", 14).sector2());
+    }
+
+    private static void assertLastInLap(SessionLaps session, String code, int number, String lapTime) {
+        Lap lap = lap(session, code, number);
+        assertEquals(number, session.lapsOf(code).size(), code + "'s last lap");
+        assertTrue(lap.pitIn() && !lap.incomplete(), lap.toString());
+        assertEquals(lapTime, TimeText.lapTime(lap.lapTime()));
+    }
+
     private static void assertTyres(Lap lap, String compound, int stint, int tyreLife) {
         String which = lap.driver().code() + " lap " + lap.number();
         assertEquals(compound, lap.compound(), which);

@@ -104,7 +104,7 @@ class SyntheticSessionTest {
     }
 
     @Test
-    void aDriverWhoRetiresInThePitsStopsAtHisLastCompletedLap() throws IOException {
+    void aDriverWhoRetiresInThePitsKeepsTheLapIntoThePitsIncomplete() throws IOException {
         write("TimingData",
                 "00:00:05.000" + lap("1", "{\"InPit\":false}"),
                 "00:02:40.000" + lap("1", "{\"NumberOfLaps\":1,\"Sectors\":{\"2\":{\"Value\":\"40.000\"}},\"LastLapTime\":{\"Value\":\"1:40.000\"}}"),
@@ -113,8 +113,11 @@ class SyntheticSessionTest {
                 "00:04:30.000" + lap("1", "{\"Retired\":true,\"Stopped\":true}"));
         write("TimingAppData", "00:00:05.000{\"Lines\":{\"1\":{\"Stints\":[{\"Compound\":\"SOFT\",\"New\":\"true\",\"StartLaps\":0,\"TotalLaps\":0}]}}}");
         List<Lap> laps = load().lapsOf("AAA");
-        assertEquals(1, laps.size());
+        assertEquals(2, laps.size());
         assertFalse(laps.get(0).incomplete());
+        assertTrue(laps.get(1).incomplete() && laps.get(1).pitIn());
+        assertNull(laps.get(1).lapTime());
+        assertEquals(40_000L, laps.get(1).sector1());
     }
 
     @Test
