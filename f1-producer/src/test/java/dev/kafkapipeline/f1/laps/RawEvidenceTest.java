@@ -71,6 +71,19 @@ class RawEvidenceTest {
         assertEquals(29_157L, lap(fp2, "SAI", 14).sector2());
     }
 
+    /**
+     * 2021 Monza FP2, HAM: lap 18 ends at {@code 01:07:04.290 {NumberOfLaps:19, LastLapTime 1:23.554}} with sectors
+     * 27.837 and 28.190, so its sector 3 is 27.527, which arrives 8.3 s late ({@code 01:07:12.552}). Lap 19 ends at
+     * {@code 01:08:27.831 LastLapTime 1:23.542} and its sector 3, 27.662, arrives 0.5 s after the line: 27.889 +
+     * 27.991 + 27.662 = 1:23.542.
+     */
+    @Test
+    void aLateSectorThatCompletesThePreviousLapTimeBelongsToThatLap() {
+        SessionLaps fp2 = SampleSessions.load(ArchiveFixtures.MONZA_2021_FP2);
+        assertEquals(27_527L, lap(fp2, "HAM", 18).sector3());
+        assertEquals(27_662L, lap(fp2, "HAM", 19).sector3());
+    }
+
     private static void assertLastInLap(SessionLaps session, String code, int number, String lapTime) {
         Lap lap = lap(session, code, number);
         assertEquals(number, session.lapsOf(code).size(), code + "'s last lap");
