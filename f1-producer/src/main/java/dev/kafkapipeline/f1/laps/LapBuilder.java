@@ -138,13 +138,16 @@ public final class LapBuilder {
             // Leaving the pits for the grid before the start makes no out-lap; a pit-lane start does (as FastF1).
             boolean pitOut = d.pitOutAt != null && d.realPitOut
                     && !(i == 0 && context.startedAt() != null && d.pitOutAt < context.startedAt());
+            // Nor does a pit entry before lap 1's own exit make lap 1 an in-lap: the car went into the pit lane to
+            // start from it, or a red flag before the start sent it there (as FastF1).
+            boolean pitIn = d.pitInAt != null && !(i == 0 && d.pitOutAt != null && d.pitInAt < d.pitOutAt);
             Lap.Builder lap = Lap.builder(driver, number);
             if (derived) {
                 lap.derivedLapTime(lapTime);
             } else {
                 lap.lapTime(lapTime);
             }
-            laps.add(lap.incomplete(incomplete).pitIn(d.pitInAt != null).pitOut(pitOut)
+            laps.add(lap.incomplete(incomplete).pitIn(pitIn).pitOut(pitOut)
                     .trackStatus(context.trackStatus().during(start, end != null ? end : start))
                     .sectors(sectors[0], sectors[1], sectors[2]).times(start, end).build());
             previousEnd = end;

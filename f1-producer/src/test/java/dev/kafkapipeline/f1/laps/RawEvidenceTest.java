@@ -2,9 +2,11 @@ package dev.kafkapipeline.f1.laps;
 
 import static dev.kafkapipeline.f1.laps.SampleSessions.lap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kafkapipeline.f1.ArchiveFixtures;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,6 +84,24 @@ class RawEvidenceTest {
         SessionLaps fp2 = SampleSessions.load(ArchiveFixtures.MONZA_2021_FP2);
         assertEquals(27_527L, lap(fp2, "HAM", 18).sector3());
         assertEquals(27_662L, lap(fp2, "HAM", 19).sector3());
+    }
+
+    /**
+     * 2023 Baku sprint, OCO (car 31): {@code 00:15:00.927 InPit:true} half an hour before the start (00:45:16.328),
+     * then the pit-lane start {@code 00:45:29.343 InPit:false}; his next entry is on lap 3. 2025 Miami sprint: the red
+     * flag at 00:46:49 sends the field into the pit lane before the start (RUS {@code 00:47:50.280 InPit:true}, out at
+     * {@code 01:11:02.733}).
+     */
+    @Test
+    void aPitEntryBeforeTheStartIsNoLap1Stop() {
+        SessionLaps baku = SampleSessions.load(ArchiveFixtures.BAKU_2023_SPRINT);
+        assertFalse(lap(baku, "OCO", 1).pitIn());
+        assertTrue(lap(baku, "OCO", 1).pitOut(), "a pit-lane start");
+        assertTrue(lap(baku, "OCO", 3).pitIn());
+        SessionLaps miami = SampleSessions.load(ArchiveFixtures.MIAMI_2025_SPRINT);
+        List<String> lap1InLaps = miami.laps().stream().filter(l -> l.number() == 1 && l.pitIn()).map(l -> l.driver().code()).toList();
+        assertEquals(List.of(), lap1InLaps);
+        assertEquals(19, miami.laps().stream().filter(l -> l.number() == 1).count());
     }
 
     private static void assertLastInLap(SessionLaps session, String code, int number, String lapTime) {
