@@ -27,6 +27,8 @@ final class DriverTiming {
     private boolean inPit;
     private boolean retired;
     private Long stoppedAt;
+    /** The timing saw the car racing: a gap to the leader after the start, which a car that never started lacks. */
+    private boolean ranAfterStart;
     /**
      * Pit exits of the lap in progress whose lap is not known yet: as FastF1 does, an exit followed by the lap
      * count within five seconds (or sent with it) starts the next lap, any other is the exit of the lap in progress.
@@ -87,6 +89,9 @@ final class DriverTiming {
                         owner.hasData = true;
                     }
                 }
+            }
+            if (!line.path("GapToLeader").asText("").isEmpty()) {
+                ranAfterStart = true;
             }
             Long lapTime = TimeText.millis(line.path("LastLapTime").path("Value").asText(""));
             if (lapTime != null) {
@@ -191,5 +196,9 @@ final class DriverTiming {
 
     Long stoppedAt() {
         return stoppedAt;
+    }
+
+    boolean ranAfterStart() {
+        return ranAfterStart;
     }
 }

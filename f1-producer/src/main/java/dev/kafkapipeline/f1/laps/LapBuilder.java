@@ -60,7 +60,7 @@ public final class LapBuilder {
         int completed = drafts.size();
         Long stoppedAt = timing.stoppedAt();
         boolean retiredOnTrack = (timing.retired() || stoppedAt != null) && !timing.inPitAtEnd() && open.pitInAt == null
-                && (completed > 0 || open.hasData)
+                && (completed > 0 || open.hasData || timing.ranAfterStart())
                 && (stoppedAt == null || context.finishedAt() == null || stoppedAt < context.finishedAt());
         if (retiredOnTrack) {
             open.lapTime = null;

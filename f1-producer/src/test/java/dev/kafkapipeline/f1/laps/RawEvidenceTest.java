@@ -3,6 +3,7 @@ package dev.kafkapipeline.f1.laps;
 import static dev.kafkapipeline.f1.laps.SampleSessions.lap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kafkapipeline.f1.ArchiveFixtures;
@@ -102,6 +103,27 @@ class RawEvidenceTest {
         List<String> lap1InLaps = miami.laps().stream().filter(l -> l.number() == 1 && l.pitIn()).map(l -> l.driver().code()).toList();
         assertEquals(List.of(), lap1InLaps);
         assertEquals(19, miami.laps().stream().filter(l -> l.number() == 1).count());
+    }
+
+    /**
+     * 2018 Baku: OCO (car 31) was timed after the start (00:07:42.253; {@code 00:07:50.782 GapToLeader:"+1.360"}) and
+     * stopped on lap 1 ({@code 00:09:18.334 Stopped:true}); SIR (car 35) likewise ({@code 00:07:51.387 GapToLeader:
+     * "+2.048"}, {@code 00:09:34.415 Stopped:true}). 2025 Miami: LEC stopped on the way to the grid and never had a
+     * gap to the leader after the start.
+     */
+    @Test
+    void aCarThatStopsOnLap1AfterBeingTimedKeepsAnIncompleteLap1() {
+        SessionLaps baku = SampleSessions.load(ArchiveFixtures.BAKU_2018_RACE);
+        for (String code : new String[] {"OCO", "SIR"}) {
+            List<Lap> laps = baku.lapsOf(code);
+            assertEquals(1, laps.size(), code);
+            Lap lap1 = laps.get(0);
+            assertTrue(lap1.incomplete(), code);
+            assertNull(lap1.lapTime(), code);
+            assertNull(lap1.position(), code);
+        }
+        assertEquals(TimeText.millis("9:18.334"), baku.lapsOf("OCO").get(0).endTime());
+        assertEquals(List.of(), SampleSessions.load(ArchiveFixtures.MIAMI_2025_SPRINT).lapsOf("LEC"));
     }
 
     private static void assertLastInLap(SessionLaps session, String code, int number, String lapTime) {
