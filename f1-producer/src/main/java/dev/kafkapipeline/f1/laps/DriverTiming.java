@@ -19,7 +19,7 @@ final class DriverTiming {
 
     final String number;
     final int firstLine;
-    private final List<Draft> laps = new ArrayList<>();
+    private final List<LapDraft> laps = new ArrayList<>();
     private int apiLaps;
     private boolean inPast;
     private int pitExits = -1;
@@ -38,23 +38,7 @@ final class DriverTiming {
     DriverTiming(String number, int firstLine) {
         this.number = number;
         this.firstLine = firstLine;
-        laps.add(new Draft());
-    }
-
-    /** A lap while the stream is read; {@link LapBuilder} turns the drafts into {@link Lap}s at the end. */
-    static final class Draft {
-        final Long[] sectors = new Long[3];
-        Long lapTime;
-        Long end;
-        Long pitInAt;
-        Long pitOutAt;
-        boolean realPitOut;
-        boolean hasData;
-
-        void exit(PitExit exit) {
-            pitOutAt = exit.at();
-            realPitOut = exit.fromThePits();
-        }
+        laps.add(new LapDraft());
     }
 
     /** Leaving the pits at {@code at}; {@code fromThePits} is false for the first InPit false of a car never seen in them. */
@@ -74,9 +58,9 @@ final class DriverTiming {
             inPast = true;
             return;
         }
-        Draft open = laps.get(laps.size() - 1);
-        Draft previous = laps.size() > 1 ? laps.get(laps.size() - 2) : null;
-        Draft target = previous != null && t - previous.end < LATE_MS ? previous : open;
+        LapDraft open = laps.get(laps.size() - 1);
+        LapDraft previous = laps.size() > 1 ? laps.get(laps.size() - 2) : null;
+        LapDraft target = previous != null && t - previous.countedAt < LATE_MS ? previous : open;
 
         if (timesCount) {
             JsonNode sectors = line.get("Sectors");
@@ -84,7 +68,7 @@ final class DriverTiming {
                 for (int i = 0; i < 3; i++) {
                     Long value = TimeText.millis(sectors.path(String.valueOf(i)).path("Value").asText(""));
                     if (value != null) {
-                        Draft owner = sectorOwner(i, value, target, open, previous);
+                        LapDraft owner = sectorOwner(i, value, target, open, previous);
                         owner.sectors[i] = value;
                         owner.hasData = true;
                     }
@@ -138,10 +122,10 @@ final class DriverTiming {
         if (reported > apiLaps) {
             apiLaps++;
             if (pitExits >= 0) {
-                open.end = t;
-                Draft next = new Draft();
+                open.countedAt = t;
+                LapDraft next = new LapDraft();
                 for (PitExit exit : exitsBeforeCount) {
-                    (t - exit.at() < LATE_MS ? next : open).exit(exit);
+                    (t - exit.at() < LATE_MS ? next : open).exit(exit.at(), exit.fromThePits());
                 }
                 exitsBeforeCount.clear();
                 laps.add(next);
@@ -155,33 +139,17 @@ final class DriverTiming {
      * never overwrites a sector the previous lap already has: a sector 1 time stamped just after the line is the
      * new lap's, sent early (2018 Baku, SAI lap 9).
      */
-    private static Draft sectorOwner(int sector, long value, Draft target, Draft open, Draft previous) {
+    private static LapDraft sectorOwner(int sector, long value, LapDraft target, LapDraft open, LapDraft previous) {
         if (previous == null || previous.sectors[sector] != null) {
             return open;
         }
-        return target == previous || completes(previous, sector, value) ? previous : open;
-    }
-
-    private static boolean completes(Draft lap, int sector, long value) {
-        if (lap.lapTime == null) {
-            return false;
-        }
-        long sum = value;
-        for (int i = 0; i < 3; i++) {
-            if (i != sector) {
-                if (lap.sectors[i] == null) {
-                    return false;
-                }
-                sum += lap.sectors[i];
-            }
-        }
-        return sum == lap.lapTime;
+        return target == previous || previous.completedBy(sector, value) ? previous : open;
     }
 
     /** Laps completed so far, then the lap in progress (whose end is null); call when the stream has been read. */
-    List<Draft> drafts() {
-        Draft open = laps.get(laps.size() - 1);
-        exitsBeforeCount.forEach(open::exit);
+    List<LapDraft> drafts() {
+        LapDraft open = laps.get(laps.size() - 1);
+        exitsBeforeCount.forEach(exit -> open.exit(exit.at(), exit.fromThePits()));
         exitsBeforeCount.clear();
         return laps;
     }
