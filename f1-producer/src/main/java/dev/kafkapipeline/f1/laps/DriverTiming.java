@@ -29,6 +29,7 @@ final class DriverTiming {
     private Long stoppedAt;
     /** The timing saw the car racing: a gap to the leader after the start, which a car that never started lacks. */
     private boolean ranAfterStart;
+    private final GapsToLeader gaps = new GapsToLeader();
     /**
      * Pit exits of the lap in progress whose lap is not known yet: as FastF1 does, an exit followed by the lap
      * count within five seconds (or sent with it) starts the next lap, any other is the exit of the lap in progress.
@@ -70,12 +71,15 @@ final class DriverTiming {
                     if (value != null) {
                         LapDraft owner = sectorOwner(i, value, target, open, previous);
                         owner.sectors[i] = value;
+                        owner.sectorAt[i] = t;
                         owner.hasData = true;
                     }
                 }
             }
-            if (!line.path("GapToLeader").asText("").isEmpty()) {
+            Long gap = GapsToLeader.parse(line.path("GapToLeader").asText(""));
+            if (gap != null) {
                 ranAfterStart = true;
+                gaps.add(t, gap);
             }
             Long lapTime = TimeText.millis(line.path("LastLapTime").path("Value").asText(""));
             if (lapTime != null) {
@@ -168,5 +172,9 @@ final class DriverTiming {
 
     boolean ranAfterStart() {
         return ranAfterStart;
+    }
+
+    GapsToLeader gaps() {
+        return gaps;
     }
 }

@@ -48,7 +48,9 @@ public final class LapBuilder {
                 laps.addAll(driverLaps(context, driver, timing, warnings));
             }
         }
-        return context.session().isRace() ? RunningOrder.ranked(laps) : laps;
+        return context.session().isRace()
+                ? RunningOrder.ranked(laps, lap -> timings.get(lap.driver().number()).gaps().near(lap.endTime(), RunningOrder.LINE_MS))
+                : laps;
     }
 
     /** How the lap still open when the stream ended counts. */
@@ -89,15 +91,21 @@ public final class LapBuilder {
             lapTimes[i] = drafts.get(i).lapTime;
             ends[i] = drafts.get(i).countedAt;
         }
+        Long[] counted = ends.clone();
+        LapEnds.atTheLine(drafts, ends);
         if (openLap == OpenLap.STOPPED_ON_TRACK) {
             lapTimes[last] = null;
             ends[last] = timing.stoppedAt();
+            counted[last] = timing.stoppedAt();
         } else if (openLap == OpenLap.INTO_THE_PITS) {
-            ends[last] = open.pitInAt;
+            counted[last] = open.pitInAt;
+            if (ends[last] == null) {
+                ends[last] = open.pitInAt;
+            }
         }
-
         Long raceStart = context.session().isRace() ? context.startedAt() : null;
         LapEnds.synced(drafts, lapTimes, ends, raceStart);
+        LapEnds.synced(drafts, lapTimes, counted, raceStart);
         List<Lap> laps = new ArrayList<>();
         Long previousEnd = raceStart;
         Long previousLapTime = null;
@@ -112,11 +120,13 @@ public final class LapBuilder {
             Long end = ends[i];
             Long start = previousEnd != null ? previousEnd
                     : end != null && lapTime != null && lapTime < GARAGE_MS ? Long.valueOf(end - lapTime) : null;
-            boolean foreignTime = lapTime != null && lapTime >= GARAGE_MS && (start != null && end != null
-                    ? lapTime > end - start + DriverTiming.LATE_MS
+            Long countedStart = i > 0 ? counted[i - 1] : raceStart;
+            boolean foreignTime = lapTime != null && lapTime >= GARAGE_MS && (countedStart != null && counted[i] != null
+                    ? lapTime > counted[i] - countedStart + DriverTiming.LATE_MS
                     : d.pitInAt != null || d.pitOutAt != null);
             if (foreignTime) {
-                // A lap time longer than the lap itself counts time spent in the garage (practice, qualifying).
+                // A lap time longer than the timing's own lap, from one lap count to the next, counts time spent in
+                // the garage: in practice the count of an in-lap comes only when the car leaves the pits again.
                 // FastF1 drops every lap time of 150 s or more for that reason; slow laps behind a safety car
                 // or after a red flag are real and stay. Shorter lap times are always kept, as FastF1 does.
                 lapTime = null;

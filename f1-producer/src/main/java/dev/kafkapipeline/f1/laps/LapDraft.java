@@ -7,6 +7,8 @@ package dev.kafkapipeline.f1.laps;
  */
 final class LapDraft {
     final Long[] sectors = new Long[3];
+    /** When each sector time arrived: the car was at the end of that sector no later than this. */
+    final Long[] sectorAt = new Long[3];
     Long lapTime;
     /** When the lap count that ended this lap arrived; null for the lap still open at the end of the stream. */
     Long countedAt;

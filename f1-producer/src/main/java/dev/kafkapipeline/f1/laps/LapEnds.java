@@ -14,6 +14,38 @@ final class LapEnds {
     private LapEnds() {}
 
     /**
+     * Each lap's end at the earliest evidence of the line, as FastF1's first lap sync: the lap count, the arrival
+     * of sector 3, of sector 2 plus sector 3, of sector 1 plus sectors 2 and 3. The count can come seconds after
+     * the line (2018 Baku, BOT lap 48: {@code GapToLeader:"LAP 49"} at 01:46:04.959, the count at 01:46:09.440).
+     * An end that would fall before the previous lap's is not moved.
+     *
+     * @param ends the lap counts' times, null where a lap has none; moved in place
+     */
+    static Long[] atTheLine(List<LapDraft> drafts, Long[] ends) {
+        for (int i = 0; i < ends.length; i++) {
+            Long earliest = ends[i];
+            LapDraft draft = drafts.get(i);
+            long after = 0;
+            for (int sector = 2; sector >= 0; sector--) {
+                if (draft.sectorAt[sector] != null) {
+                    long evidence = draft.sectorAt[sector] + after;
+                    earliest = earliest == null ? evidence : Math.min(earliest, evidence);
+                }
+                if (draft.sectors[sector] == null) {
+                    break;
+                }
+                after += draft.sectors[sector];
+            }
+            if (i == 0 || ends[i - 1] == null || earliest == null || earliest >= ends[i - 1]) {
+                ends[i] = earliest;
+            }
+        }
+        return ends;
+    }
+
+    /**
+     * Each lap's end no later than the next lap's end minus the next lap's time.
+     *
      * @param lapTimes  each draft's lap time as the builder takes it
      * @param ends      the end of each draft as read (lap count, stop or pit entry); corrected in place
      * @param raceStart the start of a race, before which lap 1 cannot end; null outside races

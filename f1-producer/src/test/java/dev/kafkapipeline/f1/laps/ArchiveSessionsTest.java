@@ -106,15 +106,17 @@ class ArchiveSessionsTest {
 
     /**
      * The timing lost Leclerc at the line after lap 49: NumberOfLaps 49 came 39 s late (01:48:40), by when the
-     * running order had dropped him to 14th and back to 6th. His lap 50 time (1:48.004) puts the end of lap 49 at
-     * 01:48:00.380 (lap 51 moves the end of lap 50 by 4 ms), where the Position messages had him 6th behind Sainz.
+     * running order had dropped him to 14th and back to 6th. Lap 51's sector 2 arrived at 01:51:09.715; with its
+     * sector 3 (26.220) lap 51 ended at 01:51:35.935, 81 ms before its count. Lap 51's time (1:47.632) puts the end
+     * of lap 50 at 01:49:48.303, and lap 50's (1:48.004) the end of lap 49 at 01:48:00.299, where the Position
+     * messages had him 6th behind Sainz.
      */
     @Test
     void baku2018LeclercLap49CountedLateKeepsHisPlaceAndLap50Time() {
         List<Lap> lec = baku2018.lapsOf("LEC");
         assertEquals("01:48.004", TimeText.lapTime(lec.get(49).lapTime()));
-        assertEquals(TimeText.millis("1:48:00.380"), lec.get(48).endTime());
-        assertEquals(TimeText.millis("1:48:00.380"), lec.get(49).startTime());
+        assertEquals(TimeText.millis("1:48:00.299"), lec.get(48).endTime());
+        assertEquals(TimeText.millis("1:48:00.299"), lec.get(49).startTime());
         for (int n = 48; n <= 51; n++) {
             assertEquals(6, lec.get(n - 1).position(), "position on lap " + n);
         }

@@ -126,6 +126,39 @@ class RawEvidenceTest {
         assertEquals(List.of(), SampleSessions.load(ArchiveFixtures.MIAMI_2025_SPRINT).lapsOf("LEC"));
     }
 
+    /**
+     * A lap ends at the earliest evidence of the line, not when its count arrives. 2018 Baku lap 48: BOT's
+     * {@code GapToLeader:"LAP 49"} at 01:46:04.959 says he led over the line, but {@code NumberOfLaps:48} came only
+     * at 01:46:09.440, after HAM (1.253 s behind) and RAI had been counted. Lap 9: VER crossed sixth, behind HUL.
+     * 2023 Baku sprint lap 13: at the line BOT was {@code +33.586} and DEV {@code +33.668} behind the leader.
+     */
+    @Test
+    void aLapEndsAtTheEarliestEvidenceOfTheLine() {
+        SessionLaps baku = SampleSessions.load(ArchiveFixtures.BAKU_2018_RACE);
+        assertPositions(baku, 48, "BOT", 1, "HAM", 2, "RAI", 3);
+        assertPositions(baku, 9, "HUL", 5, "VER", 6);
+        assertPositions(SampleSessions.load(ArchiveFixtures.BAKU_2023_SPRINT), 13, "BOT", 15, "DEV", 16);
+    }
+
+    /**
+     * Lap ends closer than 50 ms do not tell who crossed first; the gaps to the leader at the line do. 2018 lap 7:
+     * VER {@code +8.871} (00:25:20.374), SAI {@code +8.883} (00:25:20.509); lap 48: VAN {@code +10.241}, GAS
+     * {@code +10.252}.
+     */
+    @Test
+    void carsThatCrossTheLineTogetherAreOrderedByTheirGapsAtTheLine() {
+        SessionLaps baku = SampleSessions.load(ArchiveFixtures.BAKU_2018_RACE);
+        assertPositions(baku, 7, "VER", 4, "SAI", 5);
+        assertPositions(baku, 48, "VAN", 10, "GAS", 11);
+    }
+
+    private static void assertPositions(SessionLaps session, int number, Object... codesAndPositions) {
+        for (int i = 0; i < codesAndPositions.length; i += 2) {
+            String code = (String) codesAndPositions[i];
+            assertEquals(codesAndPositions[i + 1], lap(session, code, number).position(), code + " on lap " + number);
+        }
+    }
+
     private static void assertLastInLap(SessionLaps session, String code, int number, String lapTime) {
         Lap lap = lap(session, code, number);
         assertEquals(number, session.lapsOf(code).size(), code + "'s last lap");
