@@ -28,7 +28,11 @@ public final class LapBuilder {
 
     /** What the builder needs besides the per-driver timing. */
     public record Context(Session session, List<Driver> drivers, Map<String, List<TyreStint>> stints,
-                          TrackStatusTimeline trackStatus, Long startedAt, Long finishedAt) {}
+                          TrackStatusTimeline trackStatus, SessionStatuses statuses) {
+        Long startedAt() {
+            return statuses.startedAt();
+        }
+    }
 
     private LapBuilder() {}
 
@@ -67,10 +71,25 @@ public final class LapBuilder {
         Long stoppedAt = timing.stoppedAt();
         if ((timing.retired() || stoppedAt != null) && !timing.inPitAtEnd() && open.pitInAt == null
                 && (completed > 0 || open.hasData || timing.ranAfterStart())
-                && (stoppedAt == null || context.finishedAt() == null || stoppedAt < context.finishedAt())) {
+                && (stoppedAt == null || context.statuses().finishedAt() == null
+                    || stoppedAt < context.statuses().finishedAt())) {
             return OpenLap.STOPPED_ON_TRACK;
         }
         return open.pitInAt != null && open.hasData ? OpenLap.INTO_THE_PITS : OpenLap.DROPPED;
+    }
+
+    /** For each restart after a red flag, the index of the first lap that left the pits after it, and the restart. */
+    private static Map<Integer, Long> lapsAfterRestarts(List<LapDraft> drafts, List<Long> restarts) {
+        Map<Integer, Long> laps = new HashMap<>();
+        for (Long restart : restarts) {
+            for (int i = 0; i < drafts.size(); i++) {
+                if (drafts.get(i).pitOutAt != null && drafts.get(i).pitOutAt > restart) {
+                    laps.put(i, restart);
+                    break;
+                }
+            }
+        }
+        return laps;
     }
 
     private static List<Lap> driverLaps(Context context, Driver driver, DriverTiming timing, List<String> warnings) {
@@ -106,6 +125,7 @@ public final class LapBuilder {
         Long raceStart = context.session().isRace() ? context.startedAt() : null;
         LapEnds.synced(drafts, lapTimes, ends, raceStart);
         LapEnds.synced(drafts, lapTimes, counted, raceStart);
+        Map<Integer, Long> restarts = lapsAfterRestarts(drafts, context.statuses().restarts());
         List<Lap> laps = new ArrayList<>();
         Long previousEnd = raceStart;
         Long previousLapTime = null;
@@ -130,6 +150,12 @@ public final class LapBuilder {
                 // FastF1 drops every lap time of 150 s or more for that reason; slow laps behind a safety car
                 // or after a red flag are real and stay. Shorter lap times are always kept, as FastF1 does.
                 lapTime = null;
+            }
+            Long restart = restarts.get(i);
+            if (restart != null && (raceStart == null || lapTime == null)) {
+                // The first lap after a red flag did not run under it: it began when the car left the pits, or in a
+                // race without a lap time, at the restart (as FastF1).
+                start = raceStart == null ? d.pitOutAt : restart;
             }
             if (!incomplete) {
                 long sum = 0;

@@ -36,14 +36,10 @@ public final class SessionLoader {
         List<String> warnings = new ArrayList<>();
         Session session = session(path, read(path, "SessionInfo", true, warnings, TimingStream::mergedState));
 
-        List<String> statuses = new ArrayList<>();
-        List<Long> statusTimes = new ArrayList<>();
-        read(path, "SessionStatus", false, warnings, (in, file) -> TimingStream.read(in, file, (t, u, line) -> {
-            statuses.add(u.path("Status").asText(""));
-            statusTimes.add(t);
-        }));
-        Long startedAt = firstTime(statuses, statusTimes, "Started");
-        Long finishedAt = firstTime(statuses, statusTimes, "Finished");
+        SessionStatuses statuses = new SessionStatuses();
+        read(path, "SessionStatus", false, warnings, (in, file) -> TimingStream.read(in, file,
+                (t, u, line) -> statuses.add(t, u.path("Status").asText(""))));
+        Long startedAt = statuses.startedAt();
 
         List<Driver> drivers = drivers(read(path, "DriverList", true, warnings, TimingStream::mergedState), warnings);
 
@@ -73,7 +69,7 @@ public final class SessionLoader {
         }));
 
         LapBuilder.Context context = new LapBuilder.Context(session, drivers, tyreLines == null ? null : tyres.stints(),
-                track, startedAt, finishedAt);
+                track, statuses);
         List<Lap> laps = LapBuilder.build(context, timings, warnings);
         return new SessionLaps(session, drivers, laps, warnings);
     }
@@ -109,11 +105,6 @@ public final class SessionLoader {
             case "TrackStatus" -> "laps have no track status";
             default -> "race laps start without the session's start time";
         };
-    }
-
-    private static Long firstTime(List<String> statuses, List<Long> times, String status) {
-        int i = statuses.indexOf(status);
-        return i < 0 ? null : times.get(i);
     }
 
     static Session session(String path, ObjectNode info) {

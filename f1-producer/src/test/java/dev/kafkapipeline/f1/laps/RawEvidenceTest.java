@@ -152,6 +152,21 @@ class RawEvidenceTest {
         assertPositions(baku, 48, "VAN", 10, "GAS", 11);
     }
 
+    /**
+     * 2021 Monza FP2 was stopped by a red flag ({@code 00:41:50.095 Aborted}, restarted {@code 00:54:00.120}). NOR's
+     * in-lap 13 ended at the line at {@code 00:36:35.526} (LastLapTime 1:33.638), though its count came only when he
+     * left the pits at {@code 00:56:25.493}, after the restart, which began lap 14: neither ran under the red flag.
+     * SAI's lap 14, on which he stopped, did.
+     */
+    @Test
+    void theFirstLapAfterARedFlagBeginsWhenTheCarLeavesThePits() {
+        SessionLaps fp2 = SampleSessions.load(ArchiveFixtures.MONZA_2021_FP2);
+        assertEquals("1", lap(fp2, "NOR", 13).trackStatus());
+        assertEquals("1", lap(fp2, "NOR", 14).trackStatus());
+        assertEquals(TimeText.millis("56:25.493"), lap(fp2, "NOR", 14).startTime());
+        assertTrue(lap(fp2, "SAI", 14).trackStatus().contains("5"), lap(fp2, "SAI", 14).trackStatus());
+    }
+
     private static void assertPositions(SessionLaps session, int number, Object... codesAndPositions) {
         for (int i = 0; i < codesAndPositions.length; i += 2) {
             String code = (String) codesAndPositions[i];
