@@ -1,5 +1,6 @@
 package dev.kafkapipeline.f1.archive;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kafkapipeline.common.json.Json;
 import java.io.IOException;
@@ -26,6 +27,9 @@ public final class SessionLocator {
         JsonNode index;
         try (InputStream in = archive.open(indexPath)) {
             index = Json.MAPPER.readTree(in);
+        } catch (JacksonException e) {
+            throw new ArchiveException(ArchiveException.Reason.UNAVAILABLE, indexPath + " is not valid JSON: "
+                    + e.getOriginalMessage() + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
         } catch (IOException e) {
             throw new ArchiveException(ArchiveException.Reason.UNAVAILABLE, "cannot read " + indexPath + ": " + e.getMessage(), e);
         }
@@ -59,7 +63,13 @@ public final class SessionLocator {
             String name = session.path("Name").asText("");
             available.add(name);
             if (names.contains(name.toLowerCase(Locale.ROOT)) && session.hasNonNull("Path")) {
-                return SessionQuery.ofPath(session.get("Path").asText()).path();
+                String path = SessionQuery.ofPath(session.get("Path").asText()).path();
+                if (!ArchiveClient.insideTheArchive(path)) {
+                    throw new ArchiveException(ArchiveException.Reason.REFUSED, indexPath + ": the path of "
+                            + meeting.path("Name").asText() + " " + name + ", \"" + session.get("Path").asText()
+                            + "\", leaves the archive root; refused");
+                }
+                return path;
             }
         }
         throw new ArchiveException(ArchiveException.Reason.UNKNOWN_SESSION, "no session \"" + query.session() + "\" at "

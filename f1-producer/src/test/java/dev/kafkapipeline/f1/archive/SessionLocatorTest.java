@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kafkapipeline.common.json.Json;
 import dev.kafkapipeline.f1.ArchiveFixtures;
 import dev.kafkapipeline.local.junit.F1Archive;
 import java.util.List;
@@ -62,6 +64,18 @@ class SessionLocatorTest {
     void aSeasonWithoutAnIndexIsNotFound() {
         ArchiveException e = assertThrows(ArchiveException.class, () -> locator.locate(SessionQuery.parse("1949 Silverstone Race")));
         assertEquals(ArchiveException.Reason.NOT_FOUND, e.reason());
+    }
+
+    /** An index entry whose path climbs out of the archive is refused, whatever the archive's index says. */
+    @Test
+    void anIndexPathThatLeavesTheArchiveIsRefused() throws Exception {
+        JsonNode index = Json.MAPPER.readTree("{\"Meetings\":[{\"Name\":\"Azerbaijan Grand Prix\",\"Location\":\"Baku\","
+                + "\"Sessions\":[{\"Name\":\"Sprint\",\"Path\":\"2023/../../../etc/\"}]}]}");
+        ArchiveException e = assertThrows(ArchiveException.class,
+                () -> SessionLocator.locate(SessionQuery.parse("2023 Baku S"), index, "2023/Index.json"));
+        assertEquals(ArchiveException.Reason.REFUSED, e.reason());
+        assertEquals("2023/Index.json: the path of Azerbaijan Grand Prix Sprint, \"2023/../../../etc/\", leaves the archive root; refused",
+                e.getMessage());
     }
 
     @Test
