@@ -1,6 +1,7 @@
 package dev.kafkapipeline.f1.laps;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kafkapipeline.f1.stream.Fields;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,10 +49,11 @@ final class DriverTiming {
     /**
      * @param timesCount false before a race has started: recce laps and grid
      *                   time must not lend their sector times to lap 1
+     * @param fields     the update's line, for typed reading and for messages
      */
-    void update(long t, JsonNode line, boolean timesCount) {
-        JsonNode lapCount = line.get("NumberOfLaps");
-        int reported = lapCount == null ? -1 : lapCount.asInt();
+    void update(long t, JsonNode line, boolean timesCount, Fields fields) {
+        Integer lapCount = fields.integer(line, "NumberOfLaps");
+        int reported = lapCount == null ? -1 : lapCount;
         if (inPast && reported == apiLaps) {
             inPast = false;
         }
@@ -64,44 +66,11 @@ final class DriverTiming {
         LapDraft target = previous != null && t - previous.countedAt < LATE_MS ? previous : open;
 
         if (timesCount) {
-            JsonNode sectors = line.get("Sectors");
-            if (sectors != null && sectors.isObject()) {
-                for (int i = 0; i < 3; i++) {
-                    Long value = TimeText.millis(sectors.path(String.valueOf(i)).path("Value").asText(""));
-                    if (value != null) {
-                        LapDraft owner = sectorOwner(i, value, target, open, previous);
-                        owner.sectors[i] = value;
-                        owner.sectorAt[i] = t;
-                        owner.hasData = true;
-                    }
-                }
-            }
-            Long gap = GapsToLeader.parse(line.path("GapToLeader").asText(""));
-            if (gap != null) {
-                ranAfterStart = true;
-                gaps.add(t, gap);
-            }
-            Long lapTime = TimeText.millis(line.path("LastLapTime").path("Value").asText(""));
-            if (lapTime != null) {
-                target.lapTime = lapTime;
-                target.hasData = true;
-            }
-            JsonNode speeds = line.get("Speeds");
-            if (speeds != null) {
-                for (String trap : new String[] {"I1", "I2", "FL"}) {
-                    if (!speeds.path(trap).path("Value").asText("").isEmpty()) {
-                        target.hasData = true;
-                    }
-                }
-                if (!speeds.path("ST").path("Value").asText("").isEmpty()) {
-                    open.hasData = true;
-                }
-            }
+            readTimes(t, line, fields, open, previous, target);
         }
-
-        JsonNode pit = line.get("InPit");
-        if (pit != null && pit.isBoolean()) {
-            if (pit.booleanValue()) {
+        Boolean pit = fields.bool(line, "InPit");
+        if (pit != null) {
+            if (pit) {
                 if (pitExits >= 0) {
                     open.pitInAt = t;
                 }
@@ -114,13 +83,13 @@ final class DriverTiming {
                 exitsBeforeCount.add(new PitExit(t, sawPitEntry));
             }
         }
-        JsonNode retiredFlag = line.get("Retired");
-        if (retiredFlag != null && retiredFlag.isBoolean()) {
-            retired = retiredFlag.booleanValue();
+        Boolean retiredFlag = fields.bool(line, "Retired");
+        if (retiredFlag != null) {
+            retired = retiredFlag;
         }
-        JsonNode stopped = line.get("Stopped");
-        if (stopped != null && stopped.isBoolean()) {
-            stoppedAt = stopped.booleanValue() ? (stoppedAt == null ? t : stoppedAt) : null;
+        Boolean stopped = fields.bool(line, "Stopped");
+        if (stopped != null) {
+            stoppedAt = stopped ? (stoppedAt == null ? t : stoppedAt) : null;
         }
 
         if (reported > apiLaps) {
@@ -134,6 +103,65 @@ final class DriverTiming {
                 exitsBeforeCount.clear();
                 laps.add(next);
             }
+        }
+    }
+
+    /** Sector times, the lap time, speeds and the gap to the leader: what the timing measured on the lap. */
+    private void readTimes(long t, JsonNode line, Fields fields, LapDraft open, LapDraft previous, LapDraft target) {
+        JsonNode sectors = line.get("Sectors");
+        // The first full message sends the sectors as a list, always without values (as FastF1 finds too).
+        if (sectors != null && !sectors.isArray()) {
+            sectors = fields.object(line, "Sectors");
+            for (int i = 0; sectors != null && i < 3; i++) {
+                JsonNode sector = fields.object(sectors, String.valueOf(i));
+                Long value = sector == null ? null : time(fields, sector, "Sectors." + i);
+                if (value != null) {
+                    LapDraft owner = sectorOwner(i, value, target, open, previous);
+                    owner.sectors[i] = value;
+                    owner.sectorAt[i] = t;
+                    owner.hasData = true;
+                }
+            }
+        }
+        String gapText = fields.text(line, "GapToLeader");
+        if (gapText != null) {
+            Long gap;
+            try {
+                gap = GapsToLeader.parse(gapText);
+            } catch (IllegalArgumentException e) {
+                throw fields.error("GapToLeader \"" + gapText + "\" is not a gap to the leader (\"+1.360\", \"LAP 12\" or \"1 L\")");
+            }
+            if (gap != null) {
+                ranAfterStart = true;
+                gaps.add(t, gap);
+            }
+        }
+        JsonNode last = fields.object(line, "LastLapTime");
+        Long lapTime = last == null ? null : time(fields, last, "LastLapTime");
+        if (lapTime != null) {
+            target.lapTime = lapTime;
+            target.hasData = true;
+        }
+        JsonNode speeds = fields.object(line, "Speeds");
+        if (speeds != null) {
+            for (String trap : new String[] {"I1", "I2", "FL", "ST"}) {
+                JsonNode speed = fields.object(speeds, trap);
+                String value = speed == null ? null : fields.text(speed, "Value");
+                if (value != null && !value.isEmpty()) {
+                    // The speed trap on the straight can come early in the new lap, so it marks the lap in progress.
+                    (trap.equals("ST") ? open : target).hasData = true;
+                }
+            }
+        }
+    }
+
+    /** The {@code Value} of a timing entry as milliseconds; null when empty. */
+    private static Long time(Fields fields, JsonNode entry, String what) {
+        String text = fields.text(entry, "Value");
+        try {
+            return TimeText.millis(text);
+        } catch (IllegalArgumentException e) {
+            throw fields.error(what + ".Value \"" + text + "\" is not a time like 1:23.456");
         }
     }
 

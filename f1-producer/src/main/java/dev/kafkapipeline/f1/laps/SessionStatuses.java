@@ -26,6 +26,12 @@ public final class SessionStatuses {
         return first("Finished");
     }
 
+    /** When the session last finished: a qualifying finishes after each of its parts; null when it never did. */
+    public Long lastFinishedAt() {
+        int i = statuses.lastIndexOf("Finished");
+        return i < 0 ? null : times.get(i);
+    }
+
     /** When the session started again after each red flag. */
     public List<Long> restarts() {
         List<Long> restarts = new ArrayList<>();

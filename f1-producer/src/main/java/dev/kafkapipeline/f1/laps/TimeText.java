@@ -1,15 +1,25 @@
 package dev.kafkapipeline.f1.laps;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** The archive's time texts ("1:45.771", "25.798", "1:02:03.4") to and from milliseconds. */
 public final class TimeText {
+    private static final Pattern TIME = Pattern.compile("(\\d+:){0,2}\\d+(\\.\\d+)?");
+
     private TimeText() {}
 
-    /** Milliseconds, or null for an empty text. */
+    /**
+     * Milliseconds, or null for an empty text.
+     *
+     * @throws IllegalArgumentException for a text that is not [[h:]m:]s[.fraction]
+     */
     public static Long millis(String text) {
         if (text == null || text.isBlank()) {
             return null;
+        }
+        if (!TIME.matcher(text.trim()).matches()) {
+            throw new IllegalArgumentException("not a time: \"" + text + "\"");
         }
         String[] parts = text.trim().split(":");
         double seconds = Double.parseDouble(parts[parts.length - 1]);
