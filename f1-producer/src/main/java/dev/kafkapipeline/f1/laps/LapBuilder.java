@@ -42,7 +42,8 @@ public final class LapBuilder {
         for (DriverTiming timing : timings.values()) {
             if (!byNumber.containsKey(timing.number) && timing.drafts().size() > 1) {
                 warnings.add(TIMING + " line " + timing.firstLine + ": racing number " + timing.number
-                        + " is not in DriverList.jsonStream; its " + (timing.drafts().size() - 1) + " laps are left out");
+                        + " is not in DriverList.jsonStream; its " + (timing.drafts().size() - 1)
+                        + (timing.drafts().size() == 2 ? " lap is" : " laps are") + " left out");
             }
         }
         List<Lap> laps = new ArrayList<>();
