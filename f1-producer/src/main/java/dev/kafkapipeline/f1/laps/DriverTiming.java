@@ -7,12 +7,15 @@ import java.util.List;
 
 /**
  * One driver's laps out of his TimingData updates, read as FastF1's
- * {@code _laps_data_driver} reads them: a lap ends when NumberOfLaps grows;
- * sector and lap times that arrive less than five seconds after a lap ended
- * still belong to it; InPit true marks the in-lap, InPit false the out-lap
- * (the next one when the car leaves less than five seconds before the line);
- * updates from a lap count that went back in time are ignored; nothing counts
- * as a lap before the car first left the pits.
+ * {@code _laps_data_driver} reads them: a lap is counted when NumberOfLaps grows
+ * ({@link LapEnds} then places its end at the line); sector and lap times that
+ * arrive less than five seconds after a lap was counted still belong to it, and
+ * so does a late sector time that completes its lap time exactly; InPit true
+ * marks the in-lap, InPit false the out-lap (the next one when the count follows
+ * within five seconds); updates from a lap count that went back in time are
+ * ignored; nothing counts as a lap before the car first left the pits. It also
+ * keeps what decides the laps the stream leaves open: stopped, retired, in the
+ * pits, and the gaps to the leader.
  */
 final class DriverTiming {
     /** FastF1's window for late sector and lap times, and for a pit exit just before the line. */
