@@ -79,6 +79,38 @@ public final class LapBuilder {
         return open.pitInAt != null && open.hasData ? OpenLap.INTO_THE_PITS : OpenLap.DROPPED;
     }
 
+    /** A lap's time after {@link #completed}: {@code dropped} when the sectors outgrew the lap time sent. */
+    private record Times(Long lapTime, boolean derived, boolean dropped, long sectorSum) {}
+
+    /**
+     * The lap time and sectors as far as the data allows (the sectors are completed in place): a lap time shorter
+     * than its sectors is dropped (as FastF1); the feed sends only changes, so a missing lap time or sector equal
+     * to the previous lap's is restored (as FastF1); three sectors without a lap time give their sum, derived.
+     */
+    private static Times completed(Long lapTime, Long[] sectors, Long previousLapTime, Long[] previousSectors) {
+        long sum = 0;
+        int missing = 0;
+        int missingIndex = -1;
+        for (int s = 0; s < 3; s++) {
+            if (sectors[s] == null) {
+                missing++;
+                missingIndex = s;
+            } else {
+                sum += sectors[s];
+            }
+        }
+        boolean dropped = lapTime != null && sum > lapTime;
+        Long time = dropped ? null : lapTime;
+        if (missing == 0 && time == null && previousLapTime != null && previousLapTime == sum) {
+            return new Times(sum, false, dropped, sum);
+        }
+        if (missing == 1 && time != null && previousSectors != null && previousSectors[missingIndex] != null
+                && time - sum == previousSectors[missingIndex]) {
+            sectors[missingIndex] = time - sum;
+        }
+        return missing == 0 && time == null ? new Times(sum, true, dropped, sum) : new Times(time, false, dropped, sum);
+    }
+
     /** For each restart after a red flag, the index of the first lap that left the pits after it, and the restart. */
     private static Map<Integer, Long> lapsAfterRestarts(List<LapDraft> drafts, List<Long> restarts) {
         Map<Integer, Long> laps = new HashMap<>();
@@ -159,34 +191,14 @@ public final class LapBuilder {
                 start = raceStart == null ? d.pitOutAt : restart;
             }
             if (!incomplete) {
-                long sum = 0;
-                int missing = 0;
-                int missingIndex = -1;
-                for (int s = 0; s < 3; s++) {
-                    if (sectors[s] == null) {
-                        missing++;
-                        missingIndex = s;
-                    } else {
-                        sum += sectors[s];
-                    }
-                }
-                if (lapTime != null && sum > lapTime) {
+                Times times = completed(lapTime, sectors, i > 0 ? previousLapTime : null, i > 0 ? previousSectors : null);
+                if (times.dropped()) {
                     warnings.add(TIMING + ": " + driver.code() + " lap " + number + ": sector times add up to "
-                            + TimeText.lapTime(sum) + ", more than the lap time " + TimeText.lapTime(lapTime)
+                            + TimeText.lapTime(times.sectorSum()) + ", more than the lap time " + TimeText.lapTime(lapTime)
                             + "; the lap time is dropped");
-                    lapTime = null;
                 }
-                if (i > 0 && missing == 0 && lapTime == null && previousLapTime != null && previousLapTime == sum) {
-                    // The feed sends only changes: a lap time equal to the previous one is not repeated.
-                    lapTime = sum;
-                } else if (i > 0 && missing == 1 && lapTime != null
-                        && previousSectors[missingIndex] != null && lapTime - sum == previousSectors[missingIndex]) {
-                    sectors[missingIndex] = lapTime - sum;
-                }
-                if (lapTime == null && missing == 0) {
-                    lapTime = sum;
-                    derived = true;
-                }
+                lapTime = times.lapTime();
+                derived = times.derived();
             }
             if (start == null && end != null && lapTime != null) {
                 start = end - lapTime;
