@@ -1,12 +1,9 @@
 package dev.kafkapipeline.f1.laps;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** The archive's time texts ("1:45.771", "25.798", "1:02:03.4") to and from milliseconds. */
 public final class TimeText {
-    private static final Pattern TIME = Pattern.compile("(\\d+:){0,2}\\d+(\\.\\d+)?");
-
     private TimeText() {}
 
     /**
@@ -18,18 +15,56 @@ public final class TimeText {
         if (text == null || text.isBlank()) {
             return null;
         }
-        if (!TIME.matcher(text.trim()).matches()) {
-            throw new IllegalArgumentException("not a time: \"" + text + "\"");
+        String t = text.trim();
+        long whole = 0;
+        long part = -1;
+        int colons = 0;
+        int i = 0;
+        for (; i < t.length() && t.charAt(i) != '.'; i++) {
+            char c = t.charAt(i);
+            if (c == ':' && part >= 0 && colons < 2) {
+                whole = (whole + part) * 60;
+                part = -1;
+                colons++;
+            } else if (c >= '0' && c <= '9') {
+                part = (part < 0 ? 0 : part * 10) + (c - '0');
+            } else {
+                throw notATime(text);
+            }
         }
-        String[] parts = text.trim().split(":");
-        double seconds = Double.parseDouble(parts[parts.length - 1]);
-        long millis = Math.round(seconds * 1000);
-        long unit = 60_000;
-        for (int i = parts.length - 2; i >= 0; i--) {
-            millis += Long.parseLong(parts[i]) * unit;
-            unit *= 60;
+        if (part < 0) {
+            throw notATime(text);
+        }
+        long millis = (whole + part) * 1000;
+        if (i < t.length()) {
+            int digits = 0;
+            long fraction = 0;
+            boolean roundUp = false;
+            for (i++; i < t.length(); i++) {
+                char c = t.charAt(i);
+                if (c < '0' || c > '9') {
+                    throw notATime(text);
+                }
+                if (digits < 3) {
+                    fraction = fraction * 10 + (c - '0');
+                } else if (digits == 3) {
+                    roundUp = c >= '5';
+                }
+                digits++;
+            }
+            if (digits == 0) {
+                throw notATime(text);
+            }
+            for (int d = digits; d < 3; d++) {
+                fraction *= 10;
+            }
+            millis += fraction + (roundUp ? 1 : 0);
         }
         return millis;
+    }
+
+    private static IllegalArgumentException notATime(String text) {
+        return new IllegalArgumentException("not a time: \"" + text + "\"");
     }
 
     /** MM:SS.mmm, as the lapsummary table's lap_time column. */

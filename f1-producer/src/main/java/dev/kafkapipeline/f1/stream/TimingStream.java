@@ -14,7 +14,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -53,7 +55,7 @@ public final class TimingStream {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(String.valueOf(NOT_UTF8));
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
-        Map<String, Integer> seen = new HashMap<>();
+        Repeats repeats = new Repeats();
         long latest = -1;
         int latestLine = 0;
         int lineNumber = 0;
@@ -72,13 +74,13 @@ public final class TimingStream {
                             + (notUtf8 + 1 - start) + "; read as the replacement character U+FFFD");
                     line = line.replace(NOT_UTF8, '\uFFFD');
                 }
-                Integer earlier = seen.putIfAbsent(line, lineNumber);
-                if (earlier != null) {
+                long millis = offsetMillis(line, start, file, lineNumber);
+                int earlier = repeats.earlierLine(line, millis, latest, lineNumber);
+                if (earlier > 0) {
                     warnings.add(file + ": repeated line", file + " line " + lineNumber + " repeats line " + earlier
                             + " word for word; skipped");
                     continue;
                 }
-                long millis = offsetMillis(line, start, file, lineNumber);
                 if (millis < latest) {
                     warnings.add(file + ": time going back", file + " line " + lineNumber + ": its time "
                             + line.substring(start, start + PREFIX) + " is before the " + clock(latest) + " of line "
@@ -114,6 +116,43 @@ public final class TimingStream {
     public record Merged(ObjectNode state, Map<String, Integer> lines) {
         public int lineOf(String field) {
             return lines.getOrDefault(field, 0);
+        }
+    }
+
+    /**
+     * Finds lines that repeat an earlier one. A repeat carries its original's time, so only a line no later than
+     * the latest time read can be one: while times only grow, it is looked for among the lines of that same time;
+     * once they have gone back, among all lines, through an index built then.
+     */
+    private static final class Repeats {
+        private record Seen(String text, int line) {}
+
+        private final List<Seen> all = new ArrayList<>();
+        private final List<Seen> sameTime = new ArrayList<>();
+        private Map<String, Integer> index;
+
+        /** The number of the earlier line this one repeats, or 0 (and it is remembered). */
+        int earlierLine(String text, long millis, long latest, int line) {
+            if (index == null && millis < latest) {
+                index = new HashMap<>();
+                all.forEach(seen -> index.putIfAbsent(seen.text(), seen.line()));
+            }
+            if (index != null) {
+                return index.putIfAbsent(text, line) == null ? 0 : index.get(text);
+            }
+            if (millis > latest) {
+                sameTime.clear();
+            } else {
+                for (Seen seen : sameTime) {
+                    if (seen.text().equals(text)) {
+                        return seen.line();
+                    }
+                }
+            }
+            Seen seen = new Seen(text, line);
+            sameTime.add(seen);
+            all.add(seen);
+            return 0;
         }
     }
 
