@@ -37,7 +37,10 @@ public final class LapsCommand {
     private LapsCommand() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, EnvConfig.fromEnvironment(), System.out, System.err));
+        PrintStream csv = System.out;
+        // Standard output carries the CSV alone: every log line (the archive client's retries) goes to stderr.
+        System.setOut(System.err);
+        System.exit(run(args, EnvConfig.fromEnvironment(), csv, System.err));
     }
 
     /** @return the exit code: 0 done, 1 the archive or its data failed, 2 bad arguments */
@@ -85,9 +88,13 @@ public final class LapsCommand {
             List<Lap> laps = DriverSelection.parse(drivers).laps(session);
             print(session, laps, out);
             return 0;
-        } catch (ArchiveException | StreamFormatException | IllegalArgumentException e) {
+        } catch (ArchiveException | StreamFormatException | IllegalArgumentException | UncheckedIOException e) {
             err.println("error: " + e.getMessage());
             return e instanceof IllegalArgumentException ? 2 : 1;
+        } catch (RuntimeException e) {
+            // No stack trace for a user; a failure with no message of its own is a bug worth reporting as such.
+            err.println("error: unexpected " + e + " (a bug in the laps command; please report it with the command line)");
+            return 1;
         }
     }
 

@@ -142,8 +142,7 @@ class F1ProducerStackTest {
     }
 
     private static Lap lap(Driver driver, int number, long endTime) {
-        return new Lap(driver, number, 60_000L, false, false, 1, null, null, null, null, false, false, null,
-                null, null, null, endTime - 60_000L, endTime);
+        return Lap.builder(driver, number).lapTime(60_000L).position(1).times(endTime - 60_000L, endTime).build();
     }
 
     /** Lap numbers from..to, for comparing with what arrived. */

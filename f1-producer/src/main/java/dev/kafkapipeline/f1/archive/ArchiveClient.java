@@ -1,5 +1,6 @@
 package dev.kafkapipeline.f1.archive;
 
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Opens files of the live-timing archive by their path relative to the archive
  * root (for example {@code 2018/Index.json}). Bases are tried in order; HTTP
- * failures that may pass (timeouts, 5xx, 429) are retried with exponential
- * backoff; 403 and 404 are final for that base. Downloads land in the cache
+ * failures that may pass (timeouts, 5xx, 429, a body that breaks off) are retried
+ * with exponential backoff; 403 and 404 are final for that base. Downloads land in the cache
  * folder when one is set, and later opens read them from there; an index file
  * is downloaded again each time, its cached copy used only when no base answers.
  */
@@ -47,9 +48,16 @@ public final class ArchiveClient implements AutoCloseable {
         return settings;
     }
 
-    /** The file's bytes as a stream; the caller closes it. */
+    /**
+     * The file's bytes as a stream; the caller closes it. A path that would leave
+     * the archive ({@code ..} segments, an absolute path, another URL) is refused.
+     */
     public InputStream open(String relativePath) {
         String path = relativePath.startsWith("/") ? relativePath.substring(1) : relativePath;
+        if (!insideTheArchive(path)) {
+            throw new ArchiveException(ArchiveException.Reason.REFUSED, "refused the archive path \"" + relativePath
+                    + "\": it leaves the archive root");
+        }
         Path cached = cacheFile(path);
         boolean growing = path.endsWith(INDEX_FILE);
         if (cached != null && Files.isRegularFile(cached) && !growing) {
@@ -66,7 +74,7 @@ public final class ArchiveClient implements AutoCloseable {
                 if ("file".equals(uri.getScheme())) {
                     return openFile(uri);
                 }
-                return cached == null ? openHttp(uri) : download(uri, cached);
+                return cached == null ? new ByteArrayInputStream(fetch(uri)) : download(uri, cached);
             } catch (ArchiveException e) {
                 failures.add(e);
                 if (settings.bases().size() > 1) {
@@ -85,8 +93,24 @@ public final class ArchiveClient implements AutoCloseable {
         throw combined(path, failures);
     }
 
+    /** A relative path with no {@code ..} segment, no scheme or drive, and no backslash. */
+    static boolean insideTheArchive(String path) {
+        if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.contains(":")) {
+            return false;
+        }
+        for (String segment : path.split("/")) {
+            if (segment.equals("..")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static InputStream openFile(URI uri) {
         Path file = Path.of(uri);
+        if (Files.isDirectory(file)) {
+            throw new ArchiveException(ArchiveException.Reason.REFUSED, file + " is a folder, not a file");
+        }
         try {
             return Files.newInputStream(file);
         } catch (NoSuchFileException e) {
@@ -97,23 +121,27 @@ public final class ArchiveClient implements AutoCloseable {
     }
 
     private InputStream download(URI uri, Path target) {
-        try (InputStream in = openHttp(uri)) {
+        byte[] body = fetch(uri);
+        try {
             Files.createDirectories(target.getParent());
             Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
             try {
-                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.write(partial, body);
                 Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(partial);
             }
-            return Files.newInputStream(target);
         } catch (IOException e) {
-            throw new ArchiveException(ArchiveException.Reason.UNAVAILABLE,
-                    "download of " + uri + " into the cache " + target + " failed: " + e.getMessage(), e);
+            Log.LOG.warn("cannot keep {} in the cache {}: {}", uri, target, e.getMessage());
         }
+        return new ByteArrayInputStream(body);
     }
 
-    private InputStream openHttp(URI uri) {
+    /**
+     * The whole body of the file, read within the attempt: a download that breaks off mid-body is retried like a
+     * failed request, so a caller never reads half a file.
+     */
+    private byte[] fetch(URI uri) {
         Request request = new Request.Builder().url(uri.toString()).get().build();
         Duration backoff = settings.firstBackoff();
         String lastProblem = null;
@@ -124,40 +152,63 @@ public final class ArchiveClient implements AutoCloseable {
                 pause(backoff, uri);
                 backoff = backoff.multipliedBy(2);
             }
-            Response response;
-            try {
-                response = client().newCall(request).execute();
+            try (Response response = client().newCall(request).execute()) {
+                int code = response.code();
+                if (response.isSuccessful()) {
+                    CountingStream body = new CountingStream(response.body().byteStream());
+                    try {
+                        return body.readAllBytes();
+                    } catch (IOException e) {
+                        lastProblem = "the download broke off after " + body.count + " bytes (" + e.getMessage() + ")";
+                        continue;
+                    }
+                }
+                if (code == 404) {
+                    throw new ArchiveException(ArchiveException.Reason.NOT_FOUND, "404 Not Found: " + uri);
+                }
+                if (code == 403) {
+                    throw new ArchiveException(ArchiveException.Reason.FORBIDDEN,
+                            "403 Forbidden: " + uri + " (the archive answers 403 for files it does not have or has not published yet)");
+                }
+                lastProblem = "HTTP " + code;
+                if (code != 429 && code < 500) {
+                    break;
+                }
             } catch (InterruptedIOException e) {
                 lastProblem = "timed out (" + e.getMessage() + ")";
-                continue;
             } catch (IOException e) {
                 lastProblem = e.getClass().getSimpleName() + ": " + e.getMessage();
-                continue;
-            }
-            int code = response.code();
-            if (response.isSuccessful()) {
-                return new FilterInputStream(response.body().byteStream()) {
-                    @Override
-                    public void close() {
-                        response.close();
-                    }
-                };
-            }
-            response.close();
-            if (code == 404) {
-                throw new ArchiveException(ArchiveException.Reason.NOT_FOUND, "404 Not Found: " + uri);
-            }
-            if (code == 403) {
-                throw new ArchiveException(ArchiveException.Reason.FORBIDDEN,
-                        "403 Forbidden: " + uri + " (the archive answers 403 for files it does not have or has not published yet)");
-            }
-            lastProblem = "HTTP " + code;
-            if (code != 429 && code < 500) {
-                break;
             }
         }
         throw new ArchiveException(ArchiveException.Reason.UNAVAILABLE, uri + ": " + lastProblem
                 + (settings.attempts() > 1 ? " (after " + settings.attempts() + " attempts)" : ""));
+    }
+
+    /** Counts the bytes read, to say where a download broke off. */
+    private static final class CountingStream extends FilterInputStream {
+        long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
     }
 
     private static void pause(Duration backoff, URI uri) {

@@ -10,7 +10,9 @@ public class ArchiveException extends RuntimeException {
         UNAVAILABLE,
         UNKNOWN_SESSION,
         /** The file arrived whole but is not what it should be (an index that is not JSON). */
-        MALFORMED
+        MALFORMED,
+        /** The path would leave the archive, or names a folder where a file belongs. */
+        REFUSED
     }
 
     private final Reason reason;
@@ -27,5 +29,10 @@ public class ArchiveException extends RuntimeException {
 
     public Reason reason() {
         return reason;
+    }
+
+    /** The archive has no such file (404, or 403, which it answers for files it never published). */
+    public boolean isMissingFile() {
+        return reason == Reason.NOT_FOUND || reason == Reason.FORBIDDEN;
     }
 }

@@ -29,7 +29,8 @@ public final class SessionLocator {
             index = Json.MAPPER.readTree(in);
         } catch (JacksonException e) {
             // Before the IOException below, which it is too: asking again for a file that does not parse will not help.
-            throw new ArchiveException(ArchiveException.Reason.MALFORMED, indexPath + " is not JSON: " + e.getOriginalMessage(), e);
+            throw new ArchiveException(ArchiveException.Reason.MALFORMED, indexPath + " is not valid JSON: "
+                    + e.getOriginalMessage() + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
         } catch (IOException e) {
             throw new ArchiveException(ArchiveException.Reason.UNAVAILABLE, "cannot read " + indexPath + ": " + e.getMessage(), e);
         }
@@ -63,7 +64,13 @@ public final class SessionLocator {
             String name = session.path("Name").asText("");
             available.add(name);
             if (names.contains(name.toLowerCase(Locale.ROOT)) && session.hasNonNull("Path")) {
-                return SessionQuery.ofPath(session.get("Path").asText()).path();
+                String path = SessionQuery.ofPath(session.get("Path").asText()).path();
+                if (!ArchiveClient.insideTheArchive(path)) {
+                    throw new ArchiveException(ArchiveException.Reason.REFUSED, indexPath + ": the path of "
+                            + meeting.path("Name").asText() + " " + name + ", \"" + session.get("Path").asText()
+                            + "\", leaves the archive root; refused");
+                }
+                return path;
             }
         }
         throw new ArchiveException(ArchiveException.Reason.UNKNOWN_SESSION, "no session \"" + query.session() + "\" at "

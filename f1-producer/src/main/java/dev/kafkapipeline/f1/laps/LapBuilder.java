@@ -1,9 +1,7 @@
 package dev.kafkapipeline.f1.laps;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,18 +14,25 @@ import java.util.Map;
  * the raw data allows beyond them: lap times of 150 s or more stay unless longer
  * than the lap itself; lap 1 gets the first stint's tyre even when the tyre
  * message came later; three sectors without a lap time give a lap time marked
- * derived; a driver who retires on track keeps his unfinished lap (incomplete,
- * no lap time), one who retires in the pits stops at his last completed lap.
+ * derived; a driver who stops on track keeps his unfinished lap (incomplete,
+ * no lap time), and the lap that takes a car into the pits for the last time is
+ * kept (incomplete without a lap time). Lap ends are synced by {@link LapEnds},
+ * tyres placed by {@link StintPlacement}, positions ranked by {@link RunningOrder}.
  * Pure: all inputs are already read; warnings go to the given list.
  */
 public final class LapBuilder {
     private static final String TIMING = "TimingData.jsonStream";
     private static final String APP = "TimingAppData.jsonStream";
-    private static final long GARAGE_MS = 150_000;
+    /** FastF1 drops lap times of 150 s or more as time spent in the garage; here only those longer than the lap are. */
+    static final long GARAGE_MS = 150_000;
 
     /** What the builder needs besides the per-driver timing. */
-    public record Context(Session session, List<Driver> drivers, Map<String, List<Stint>> stints,
-                          TrackStatusTimeline trackStatus, Long startedAt, Long finishedAt) {}
+    public record Context(Session session, List<Driver> drivers, Map<String, List<TyreStint>> stints,
+                          TrackStatusTimeline trackStatus, SessionStatuses statuses) {
+        Long startedAt() {
+            return statuses.startedAt();
+        }
+    }
 
     private LapBuilder() {}
 
@@ -37,7 +42,8 @@ public final class LapBuilder {
         for (DriverTiming timing : timings.values()) {
             if (!byNumber.containsKey(timing.number) && timing.drafts().size() > 1) {
                 warnings.add(TIMING + " line " + timing.firstLine + ": racing number " + timing.number
-                        + " is not in DriverList.jsonStream; its " + (timing.drafts().size() - 1) + " laps are left out");
+                        + " is not in DriverList.jsonStream; its " + (timing.drafts().size() - 1)
+                        + (timing.drafts().size() == 2 ? " lap is" : " laps are") + " left out");
             }
         }
         List<Lap> laps = new ArrayList<>();
@@ -47,221 +53,185 @@ public final class LapBuilder {
                 laps.addAll(driverLaps(context, driver, timing, warnings));
             }
         }
-        return context.session().isRace() ? withPositions(laps) : laps;
+        return context.session().isRace()
+                ? RunningOrder.ranked(laps, lap -> timings.get(lap.driver().number()).gaps().near(lap.endTime(), RunningOrder.LINE_MS))
+                : laps;
+    }
+
+    /** How the lap still open when the stream ended counts. */
+    private enum OpenLap {
+        /** Dropped: nothing happened on it, or the session ended during it. */
+        DROPPED,
+        /** The car stopped on track during it: kept, incomplete, without a lap time. */
+        STOPPED_ON_TRACK,
+        /** The car came into the pits on it; where the count rises at the pit exit it never got one. Kept. */
+        INTO_THE_PITS
+    }
+
+    private static OpenLap openLap(Context context, DriverTiming timing, LapDraft open, int completed) {
+        Long stoppedAt = timing.stoppedAt();
+        if ((timing.retired() || stoppedAt != null) && !timing.inPitAtEnd() && open.pitInAt == null
+                && (completed > 0 || open.hasData || timing.ranAfterStart())
+                && (stoppedAt == null || context.statuses().finishedAt() == null
+                    || stoppedAt < context.statuses().finishedAt())) {
+            return OpenLap.STOPPED_ON_TRACK;
+        }
+        return open.pitInAt != null && open.hasData ? OpenLap.INTO_THE_PITS : OpenLap.DROPPED;
+    }
+
+    /** A lap's time after {@link #completed}: {@code dropped} when the sectors outgrew the lap time sent. */
+    private record Times(Long lapTime, boolean derived, boolean dropped, long sectorSum) {}
+
+    /**
+     * The lap time and sectors as far as the data allows (the sectors are completed in place): a lap time shorter
+     * than its sectors is dropped (as FastF1); the feed sends only changes, so a missing lap time or sector equal
+     * to the previous lap's is restored (as FastF1); three sectors without a lap time give their sum, derived.
+     */
+    private static Times completed(Long lapTime, Long[] sectors, Long previousLapTime, Long[] previousSectors) {
+        long sum = 0;
+        int missing = 0;
+        int missingIndex = -1;
+        for (int s = 0; s < 3; s++) {
+            if (sectors[s] == null) {
+                missing++;
+                missingIndex = s;
+            } else {
+                sum += sectors[s];
+            }
+        }
+        boolean dropped = lapTime != null && sum > lapTime;
+        Long time = dropped ? null : lapTime;
+        if (missing == 0 && time == null && previousLapTime != null && previousLapTime == sum) {
+            return new Times(sum, false, dropped, sum);
+        }
+        if (missing == 1 && time != null && previousSectors != null && previousSectors[missingIndex] != null
+                && time - sum == previousSectors[missingIndex]) {
+            sectors[missingIndex] = time - sum;
+        }
+        return missing == 0 && time == null ? new Times(sum, true, dropped, sum) : new Times(time, false, dropped, sum);
+    }
+
+    /** For each restart after a red flag, the index of the first lap that left the pits after it, and the restart. */
+    private static Map<Integer, Long> lapsAfterRestarts(List<LapDraft> drafts, List<Long> restarts) {
+        Map<Integer, Long> laps = new HashMap<>();
+        for (Long restart : restarts) {
+            for (int i = 0; i < drafts.size(); i++) {
+                if (drafts.get(i).pitOutAt != null && drafts.get(i).pitOutAt > restart) {
+                    laps.put(i, restart);
+                    break;
+                }
+            }
+        }
+        return laps;
     }
 
     private static List<Lap> driverLaps(Context context, Driver driver, DriverTiming timing, List<String> warnings) {
-        List<DriverTiming.Draft> drafts = new ArrayList<>(timing.drafts());
-        DriverTiming.Draft open = drafts.remove(drafts.size() - 1);
+        List<LapDraft> drafts = new ArrayList<>(timing.drafts());
+        LapDraft open = drafts.remove(drafts.size() - 1);
         if (!drafts.isEmpty() && !drafts.get(0).hasData) {
             // FastF1: a first "lap" without any timing is a pseudo out-lap that never happened.
             drafts.remove(0);
         }
-        int completed = drafts.size();
-        Long stoppedAt = timing.stoppedAt();
-        boolean retiredOnTrack = (timing.retired() || stoppedAt != null) && !timing.inPitAtEnd() && open.pitInAt == null
-                && (completed > 0 || open.hasData)
-                && (stoppedAt == null || context.finishedAt() == null || stoppedAt < context.finishedAt());
-        if (retiredOnTrack) {
-            open.lapTime = null;
-            open.end = stoppedAt;
+        OpenLap openLap = openLap(context, timing, open, drafts.size());
+        if (openLap != OpenLap.DROPPED) {
             drafts.add(open);
         }
-
+        int last = drafts.size() - 1;
+        Long[] lapTimes = new Long[drafts.size()];
+        Long[] ends = new Long[drafts.size()];
+        for (int i = 0; i < drafts.size(); i++) {
+            lapTimes[i] = drafts.get(i).lapTime;
+            ends[i] = drafts.get(i).countedAt;
+        }
+        Long[] counted = ends.clone();
+        LapEnds.atTheLine(drafts, ends);
+        if (openLap == OpenLap.STOPPED_ON_TRACK) {
+            lapTimes[last] = null;
+            ends[last] = timing.stoppedAt();
+            counted[last] = timing.stoppedAt();
+        } else if (openLap == OpenLap.INTO_THE_PITS) {
+            counted[last] = open.pitInAt;
+            if (ends[last] == null) {
+                ends[last] = open.pitInAt;
+            }
+        }
         Long raceStart = context.session().isRace() ? context.startedAt() : null;
-        Long[] ends = lapEnds(drafts, raceStart);
+        LapEnds.synced(drafts, lapTimes, ends, raceStart);
+        LapEnds.synced(drafts, lapTimes, counted, raceStart);
+        Map<Integer, Long> restarts = lapsAfterRestarts(drafts, context.statuses().restarts());
         List<Lap> laps = new ArrayList<>();
         Long previousEnd = raceStart;
         Long previousLapTime = null;
         Long[] previousSectors = new Long[3];
         for (int i = 0; i < drafts.size(); i++) {
-            DriverTiming.Draft d = drafts.get(i);
+            LapDraft d = drafts.get(i);
             int number = i + 1;
-            boolean incomplete = retiredOnTrack && i == drafts.size() - 1;
+            boolean incomplete = openLap == OpenLap.STOPPED_ON_TRACK && i == last;
             Long[] sectors = d.sectors.clone();
-            Long lapTime = d.lapTime;
+            Long lapTime = lapTimes[i];
             boolean derived = false;
             Long end = ends[i];
             Long start = previousEnd != null ? previousEnd
                     : end != null && lapTime != null && lapTime < GARAGE_MS ? Long.valueOf(end - lapTime) : null;
-            boolean foreignTime = lapTime != null && lapTime >= GARAGE_MS && (start != null && end != null
-                    ? lapTime > end - start + DriverTiming.LATE_MS
+            Long countedStart = i > 0 ? counted[i - 1] : raceStart;
+            boolean foreignTime = lapTime != null && lapTime >= GARAGE_MS && (countedStart != null && counted[i] != null
+                    ? lapTime > counted[i] - countedStart + DriverTiming.LATE_MS
                     : d.pitInAt != null || d.pitOutAt != null);
             if (foreignTime) {
-                // A lap time longer than the lap itself counts time spent in the garage (practice, qualifying).
+                // A lap time longer than the timing's own lap, from one lap count to the next, counts time spent in
+                // the garage: in practice the count of an in-lap comes only when the car leaves the pits again.
                 // FastF1 drops every lap time of 150 s or more for that reason; slow laps behind a safety car
                 // or after a red flag are real and stay. Shorter lap times are always kept, as FastF1 does.
                 lapTime = null;
             }
+            Long restart = restarts.get(i);
+            if (restart != null && (raceStart == null || lapTime == null)) {
+                // The first lap after a red flag did not run under it: it began when the car left the pits, or in a
+                // race without a lap time, at the restart (as FastF1).
+                start = raceStart == null ? d.pitOutAt : restart;
+            }
             if (!incomplete) {
-                long sum = 0;
-                int missing = 0;
-                int missingIndex = -1;
-                for (int s = 0; s < 3; s++) {
-                    if (sectors[s] == null) {
-                        missing++;
-                        missingIndex = s;
-                    } else {
-                        sum += sectors[s];
-                    }
-                }
-                if (lapTime != null && sum > lapTime) {
+                Times times = completed(lapTime, sectors, i > 0 ? previousLapTime : null, i > 0 ? previousSectors : null);
+                if (times.dropped()) {
                     warnings.add(TIMING + ": " + driver.code() + " lap " + number + ": sector times add up to "
-                            + LapTimes.lapTime(sum) + ", more than the lap time " + LapTimes.lapTime(lapTime)
+                            + TimeText.lapTime(times.sectorSum()) + ", more than the lap time " + TimeText.lapTime(lapTime)
                             + "; the lap time is dropped");
-                    lapTime = null;
                 }
-                if (i > 0 && missing == 0 && lapTime == null && previousLapTime != null && previousLapTime == sum) {
-                    // The feed sends only changes: a lap time equal to the previous one is not repeated.
-                    lapTime = sum;
-                } else if (i > 0 && missing == 1 && lapTime != null
-                        && previousSectors[missingIndex] != null && lapTime - sum == previousSectors[missingIndex]) {
-                    sectors[missingIndex] = lapTime - sum;
-                }
-                if (lapTime == null && missing == 0) {
-                    lapTime = sum;
-                    derived = true;
-                }
+                lapTime = times.lapTime();
+                derived = times.derived();
             }
             if (start == null && end != null && lapTime != null) {
                 start = end - lapTime;
             }
+            if (openLap == OpenLap.INTO_THE_PITS && i == last && lapTime == null) {
+                incomplete = true;
+            }
             // Leaving the pits for the grid before the start makes no out-lap; a pit-lane start does (as FastF1).
             boolean pitOut = d.pitOutAt != null && d.realPitOut
                     && !(i == 0 && context.startedAt() != null && d.pitOutAt < context.startedAt());
-            laps.add(new Lap(driver, number, lapTime, derived, incomplete, null, null, null, null, null,
-                    d.pitInAt != null, pitOut,
-                    context.trackStatus().during(start, end != null ? end : start),
-                    sectors[0], sectors[1], sectors[2], start, end));
+            // Nor does a pit entry before lap 1's own exit make lap 1 an in-lap: the car went into the pit lane to
+            // start from it, or a red flag before the start sent it there (as FastF1).
+            boolean pitIn = d.pitInAt != null && !(i == 0 && d.pitOutAt != null && d.pitInAt < d.pitOutAt);
+            Lap.Builder lap = Lap.builder(driver, number);
+            if (derived) {
+                lap.derivedLapTime(lapTime);
+            } else {
+                lap.lapTime(lapTime);
+            }
+            laps.add(lap.incomplete(incomplete).pitIn(pitIn).pitOut(pitOut)
+                    .trackStatus(context.trackStatus().during(start, end != null ? end : start))
+                    .sectors(sectors[0], sectors[1], sectors[2]).times(start, end).build());
             previousEnd = end;
             previousLapTime = lapTime;
             previousSectors = sectors;
         }
-        List<Stint> stints = context.stints() == null ? null : context.stints().get(driver.number());
+        List<TyreStint> stints = context.stints() == null ? null : context.stints().get(driver.number());
         if (stints == null) {
             if (context.stints() != null && !laps.isEmpty()) {
                 warnings.add(APP + ": no tyre stints for " + driver.code() + " (" + driver.number() + "); his laps have no tyre data");
             }
             return laps;
         }
-        return withTyres(laps, stints, drafts, driver, warnings);
-    }
-
-    /**
-     * When each lap ended. NumberOfLaps can grow late (the timing lost the car at the line: 2018 Baku, LEC lap 49,
-     * 39 s), but lap times are exact: as FastF1's lap sync does, a lap ended no later than the next lap's end minus
-     * the next lap's time, unless that would put it before the end of the lap before. Only lap times FastF1 keeps
-     * (under 150 s, not shorter than their sectors) move an end.
-     */
-    private static Long[] lapEnds(List<DriverTiming.Draft> drafts, Long raceStart) {
-        Long[] ends = new Long[drafts.size()];
-        for (int i = 0; i < ends.length; i++) {
-            ends[i] = drafts.get(i).end;
-        }
-        for (int i = ends.length - 1; i > 0; i--) {
-            Long lapTime = drafts.get(i).lapTime;
-            if (lapTime == null || lapTime >= GARAGE_MS || sectorSum(drafts.get(i)) > lapTime
-                    || ends[i] == null || ends[i - 1] == null) {
-                continue;
-            }
-            long end = ends[i] - lapTime;
-            Long floor = i > 1 ? ends[i - 2] : raceStart;
-            if (end < ends[i - 1] && (floor == null || end >= floor)) {
-                ends[i - 1] = end;
-            }
-        }
-        return ends;
-    }
-
-    private static long sectorSum(DriverTiming.Draft draft) {
-        long sum = 0;
-        for (Long sector : draft.sectors) {
-            sum += sector == null ? 0 : sector;
-        }
-        return sum;
-    }
-
-    /**
-     * Stints start at out-laps (after lap 1). When there are more pit exits than
-     * tyre changes (a drive-through, a stop without new tyres), the exit closest
-     * to the moment the new stint was reported is the one that changed tyres.
-     */
-    private static List<Lap> withTyres(List<Lap> laps, List<Stint> stints, List<DriverTiming.Draft> drafts,
-                                       Driver driver, List<String> warnings) {
-        List<Integer> exits = new ArrayList<>();
-        for (Lap lap : laps) {
-            if (lap.pitOut() && lap.number() > 1) {
-                exits.add(lap.number());
-            }
-        }
-        int needed = stints.size() - 1;
-        List<Integer> starts = new ArrayList<>();
-        starts.add(1);
-        if (exits.size() <= needed) {
-            starts.addAll(exits);
-            if (exits.size() < needed && !laps.isEmpty()) {
-                warnings.add(APP + ": " + driver.code() + " has " + stints.size() + " tyre stints but " + exits.size()
-                        + " pit exits after lap 1 in TimingData.jsonStream; stints " + (exits.size() + 2) + " to "
-                        + stints.size() + " are not placed on any lap");
-            }
-        } else {
-            int from = 0;
-            for (int k = 1; k <= needed; k++) {
-                long appeared = stints.get(k).appearedAt();
-                int best = from;
-                if (appeared >= 0) {
-                    long bestGap = Long.MAX_VALUE;
-                    for (int c = from; c <= exits.size() - (needed - k) - 1; c++) {
-                        long gap = Math.abs(drafts.get(exits.get(c) - 1).pitOutAt - appeared);
-                        if (gap < bestGap) {
-                            bestGap = gap;
-                            best = c;
-                        }
-                    }
-                }
-                starts.add(exits.get(best));
-                from = best + 1;
-            }
-        }
-        List<Lap> result = new ArrayList<>(laps.size());
-        int stintIndex = 0;
-        for (Lap lap : laps) {
-            while (stintIndex + 1 < starts.size() && lap.number() >= starts.get(stintIndex + 1)) {
-                stintIndex++;
-            }
-            Stint stint = stints.get(stintIndex);
-            int inStint = lap.number() - starts.get(stintIndex) + 1;
-            result.add(new Lap(lap.driver(), lap.number(), lap.lapTime(), lap.lapTimeDerived(), lap.incomplete(), lap.position(),
-                    stint.compound(), stint.startLaps() + inStint, stint.fresh(), stintIndex + 1,
-                    lap.pitIn(), lap.pitOut(), lap.trackStatus(), lap.sector1(), lap.sector2(), lap.sector3(),
-                    lap.startTime(), lap.endTime()));
-        }
-        return result;
-    }
-
-    /** Position: the order in which the laps with the same number were completed. */
-    private static List<Lap> withPositions(List<Lap> laps) {
-        Map<Integer, List<Lap>> byNumber = new HashMap<>();
-        for (Lap lap : laps) {
-            if (!lap.incomplete() && lap.endTime() != null) {
-                byNumber.computeIfAbsent(lap.number(), n -> new ArrayList<>()).add(lap);
-            }
-        }
-        Map<Lap, Integer> positions = new IdentityHashMap<>();
-        for (List<Lap> group : byNumber.values()) {
-            group.sort(Comparator.comparingLong(Lap::endTime));
-            for (int i = 0; i < group.size(); i++) {
-                positions.put(group.get(i), i + 1);
-            }
-        }
-        List<Lap> result = new ArrayList<>(laps.size());
-        for (Lap lap : laps) {
-            Integer position = positions.get(lap);
-            result.add(position == null ? lap : new Lap(lap.driver(), lap.number(), lap.lapTime(), lap.lapTimeDerived(),
-                    lap.incomplete(), position, lap.compound(), lap.tyreLife(), lap.freshTyre(), lap.stint(),
-                    lap.pitIn(), lap.pitOut(), lap.trackStatus(), lap.sector1(), lap.sector2(), lap.sector3(),
-                    lap.startTime(), lap.endTime()));
-        }
-        return result;
+        return StintPlacement.place(laps, stints, drafts, driver, warnings);
     }
 }

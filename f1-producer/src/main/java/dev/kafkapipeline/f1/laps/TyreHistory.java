@@ -3,6 +3,7 @@ package dev.kafkapipeline.f1.laps;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kafkapipeline.common.json.Json;
+import dev.kafkapipeline.f1.stream.Fields;
 import dev.kafkapipeline.f1.stream.StateMerge;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,10 +21,14 @@ public final class TyreHistory {
     private final ObjectNode state = Json.MAPPER.createObjectNode();
     private final Map<String, List<Long>> appeared = new HashMap<>();
 
-    public void update(long time, ObjectNode update) {
+    /** @param fields the update's line, for checking the stints' fields and for messages */
+    public void update(long time, ObjectNode update, Fields fields) {
+        JsonNode lines = fields.object(update, "Lines");
+        if (lines != null) {
+            lines.fields().forEachRemaining(driver -> check(driver.getValue(), fields));
+        }
         StateMerge.merge(state, update);
-        JsonNode lines = update.get("Lines");
-        if (lines == null || !lines.isObject()) {
+        if (lines == null) {
             return;
         }
         Iterator<Map.Entry<String, JsonNode>> drivers = lines.fields();
@@ -39,9 +44,35 @@ public final class TyreHistory {
         }
     }
 
+    /** The stints of one driver's update are read leniently at the end; their fields are checked as they come. */
+    private static void check(JsonNode driver, Fields fields) {
+        if (!driver.isObject() || !driver.has("Stints") || driver.get("Stints").isNull()) {
+            return;
+        }
+        JsonNode stints = driver.get("Stints");
+        if (!stints.isArray() && !stints.isObject()) {
+            throw fields.error("Stints should be a list or an object, got " + stints);
+        }
+        for (JsonNode stint : stints) {
+            if (stint.isNull()) {
+                continue;
+            }
+            if (!stint.isObject()) {
+                throw fields.error("a stint should be an object, got " + stint);
+            }
+            fields.text(stint, "Compound");
+            fields.integer(stint, "StartLaps");
+            fields.integer(stint, "TotalLaps");
+            String fresh = fields.text(stint, "New");
+            if (fresh != null && !fresh.equals("true") && !fresh.equals("false")) {
+                throw fields.error("New should be \"true\" or \"false\", got \"" + fresh + "\"");
+            }
+        }
+    }
+
     /** Racing number to stints, in order; drivers without stints are absent. */
-    public Map<String, List<Stint>> stints() {
-        Map<String, List<Stint>> result = new LinkedHashMap<>();
+    public Map<String, List<TyreStint>> stints() {
+        Map<String, List<TyreStint>> result = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> drivers = state.path("Lines").fields();
         while (drivers.hasNext()) {
             Map.Entry<String, JsonNode> driver = drivers.next();
@@ -50,13 +81,13 @@ public final class TyreHistory {
                 continue;
             }
             List<Long> times = appeared.getOrDefault(driver.getKey(), List.of());
-            List<Stint> list = new ArrayList<>();
+            List<TyreStint> list = new ArrayList<>();
             int i = 0;
             for (JsonNode stint : stints) {
                 long at = i < times.size() ? times.get(i) : -1;
                 String compound = stint.path("Compound").asText("");
                 JsonNode fresh = stint.get("New");
-                list.add(new Stint(compound.isEmpty() || compound.equals("UNKNOWN") ? null : compound,
+                list.add(new TyreStint(compound.isEmpty() || compound.equals("UNKNOWN") ? null : compound,
                         fresh == null || fresh.isNull() ? null : Boolean.valueOf(fresh.asText()),
                         stint.path("StartLaps").asInt(0), stint.path("TotalLaps").asInt(0), at));
                 i++;

@@ -1,7 +1,7 @@
 package dev.kafkapipeline.f1.record;
 
 import dev.kafkapipeline.f1.laps.Lap;
-import dev.kafkapipeline.f1.laps.LapTimes;
+import dev.kafkapipeline.f1.laps.TimeText;
 import dev.kafkapipeline.f1.laps.Session;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +37,7 @@ public final class LapRecord {
         put(r, "driver_name", lap.driver().name());
         put(r, "team", lap.driver().team());
         put(r, "lap_number", lap.number());
-        put(r, "lap_time", LapTimes.lapTime(lap.lapTime()));
+        put(r, "lap_time", TimeText.lapTime(lap.lapTime()));
         put(r, "lap_time_derived", lap.lapTimeDerived());
         put(r, "incomplete", lap.incomplete());
         put(r, "position", lap.position());
@@ -48,9 +48,9 @@ public final class LapRecord {
         put(r, "pit_stop", lap.pitIn());
         put(r, "pit_out", lap.pitOut());
         put(r, "track_status", lap.trackStatus());
-        put(r, "sector1_time", LapTimes.sectorTime(lap.sector1()));
-        put(r, "sector2_time", LapTimes.sectorTime(lap.sector2()));
-        put(r, "sector3_time", LapTimes.sectorTime(lap.sector3()));
+        put(r, "sector1_time", TimeText.sectorTime(lap.sector1()));
+        put(r, "sector2_time", TimeText.sectorTime(lap.sector2()));
+        put(r, "sector3_time", TimeText.sectorTime(lap.sector3()));
         return r;
     }
 

@@ -1,6 +1,7 @@
 package dev.kafkapipeline.f1.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -150,6 +152,59 @@ class ArchiveClientTest {
             assertEquals("{\"Meetings\":[1,2]}", read(client.open("2026/Index.json")), "the archive is down: the cached copy");
         }
         assertEquals(5, server.getRequestCount());
+    }
+
+    /** The connection is shut down half-way through the body, as a flaky network does. */
+    private static MockResponse brokenOffMidBody() {
+        return new MockResponse.Builder().body("x".repeat(100_000)).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build();
+    }
+
+    @Test
+    void aDownloadThatBreaksOffMidBodyIsRetried() throws Exception {
+        server.enqueue(brokenOffMidBody());
+        server.enqueue(new MockResponse.Builder().body("whole").build());
+        try (ArchiveClient client = new ArchiveClient(settings())) {
+            assertEquals("whole", read(client.open("2018/x/TimingData.jsonStream")));
+        }
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
+    void aDownloadThatKeepsBreakingOffIsAClearErrorAfterTheLastAttempt(@TempDir Path cache) {
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(brokenOffMidBody());
+        }
+        try (ArchiveClient client = new ArchiveClient(settings().withCache(cache))) {
+            ArchiveException e = assertThrows(ArchiveException.class, () -> client.open("2018/x/TimingData.jsonStream"));
+            assertEquals(ArchiveException.Reason.UNAVAILABLE, e.reason());
+            assertTrue(e.getMessage().matches(".*/static/2018/x/TimingData.jsonStream failed after 3 attempt\\(s\\): "
+                    + "the download broke off after \\d+ bytes .*"), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        }
+        assertEquals(3, server.getRequestCount());
+        assertFalse(Files.exists(cache.resolve("2018/x/TimingData.jsonStream")), "no half file in the cache");
+    }
+
+    @Test
+    void aPathThatLeavesTheArchiveIsRefusedWithoutARequest() {
+        try (ArchiveClient client = new ArchiveClient(settings())) {
+            for (String path : List.of("../secret.json", "2018/../../x.json", "/../x.json", "file:///etc/passwd", "a\\..\\b")) {
+                ArchiveException e = assertThrows(ArchiveException.class, () -> client.open(path), path);
+                assertEquals(ArchiveException.Reason.REFUSED, e.reason(), path);
+                assertTrue(e.getMessage().contains("leaves the archive root"), e.getMessage());
+            }
+        }
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
+    void aFolderWhereAFileBelongsIsRefused(@TempDir Path root) throws Exception {
+        Files.createDirectories(root.resolve("2018/x/TimingData.jsonStream"));
+        try (ArchiveClient client = new ArchiveClient(ArchiveSettings.of(root.toString()))) {
+            ArchiveException e = assertThrows(ArchiveException.class, () -> client.open("2018/x/TimingData.jsonStream"));
+            assertEquals(ArchiveException.Reason.REFUSED, e.reason());
+            assertEquals(root.resolve("2018/x/TimingData.jsonStream") + " is a folder, not a file", e.getMessage());
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.kafkapipeline.f1.archive.ArchiveSettings;
 import dev.kafkapipeline.f1.laps.SessionLaps;
 import dev.kafkapipeline.f1.laps.SessionLoader;
 import dev.kafkapipeline.f1.stream.TimingStream;
+import dev.kafkapipeline.f1.stream.Warnings;
 import dev.kafkapipeline.testsupport.F1Archive;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -70,6 +71,6 @@ public class LapsBenchmark {
     @Benchmark
     public int parseTimingData(Blackhole hole) {
         InputStream in = new ByteArrayInputStream(timingData);
-        return TimingStream.read(in, "TimingData.jsonStream", (t, update, line) -> hole.consume(update));
+        return TimingStream.read(in, "TimingData.jsonStream", new Warnings(), (t, update, line) -> hole.consume(update));
     }
 }

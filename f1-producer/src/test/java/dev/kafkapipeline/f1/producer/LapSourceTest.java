@@ -23,7 +23,7 @@ class LapSourceTest {
     private static final Duration SLEEP = Duration.ofSeconds(1);
 
     private static Lap lap(Driver d, int n, Long end) {
-        return new Lap(d, n, null, false, end == null, null, null, null, null, null, false, false, null, null, null, null, null, end);
+        return Lap.builder(d, n).incomplete(end == null).times(null, end).build();
     }
 
     private final List<Lap> laps = List.of(lap(A, 1, 100_000L), lap(A, 2, 190_000L), lap(A, 3, null), lap(B, 1, 101_000L), lap(B, 2, 195_000L));

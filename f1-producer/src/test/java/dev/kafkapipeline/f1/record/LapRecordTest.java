@@ -24,8 +24,8 @@ class LapRecordTest {
 
     @Test
     void aLapIsAFlatRecordNamedLikeTheColumns() {
-        Lap lap = new Lap(LEC, 41, 107_403L, false, false, 6, "ULTRASOFT", 1, true, 3, false, true, "1,4",
-                41_021L, 45_713L, 20_669L, 0L, 0L);
+        Lap lap = Lap.builder(LEC, 41).lapTime(107_403L).position(6).tyres("ULTRASOFT", 1, true, 3).pitOut(true)
+                .trackStatus("1,4").sectors(41_021L, 45_713L, 20_669L).times(0L, 0L).build();
         assertEquals("{\"session_key\":\"2018/2018-04-29_Azerbaijan_Grand_Prix/2018-04-29_Race\","
                 + "\"session_name\":\"Azerbaijan Grand Prix Race\",\"track\":\"Baku\",\"date\":\"2018-04-29T12:10:00Z\","
                 + "\"driver\":\"LEC\",\"driver_number\":\"16\",\"driver_name\":\"Charles LECLERC\",\"team\":\"Sauber, \\\"Alfa\\\"\","
@@ -38,8 +38,7 @@ class LapRecordTest {
 
     @Test
     void absentValuesAreLeftOutAndCsvQuotes() {
-        Lap lap = new Lap(LEC, 40, null, false, true, null, null, null, null, null, false, false, null,
-                61_005L, null, null, null, null);
+        Lap lap = Lap.builder(LEC, 40).incomplete(true).sectors(61_005L, null, null).build();
         var record = LapRecord.of(SESSION, lap);
         assertEquals(List.of("session_key", "session_name", "track", "date", "driver", "driver_number", "driver_name", "team",
                 "lap_number", "lap_time_derived", "incomplete", "pit_stop", "pit_out", "sector1_time"), new ArrayList<>(record.keySet()));

@@ -5,4 +5,4 @@ package dev.kafkapipeline.f1.laps;
  * the set when fitted (laps run in earlier sessions or stints), {@code appearedAt}
  * the stream time at which the stint was first reported, or -1 when unknown.
  */
-public record Stint(String compound, Boolean fresh, int startLaps, int totalLaps, long appearedAt) {}
+public record TyreStint(String compound, Boolean fresh, int startLaps, int totalLaps, long appearedAt) {}
