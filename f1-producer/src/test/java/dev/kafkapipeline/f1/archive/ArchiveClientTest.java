@@ -177,8 +177,8 @@ class ArchiveClientTest {
         try (ArchiveClient client = new ArchiveClient(settings().withCache(cache))) {
             ArchiveException e = assertThrows(ArchiveException.class, () -> client.open("2018/x/TimingData.jsonStream"));
             assertEquals(ArchiveException.Reason.UNAVAILABLE, e.reason());
-            assertTrue(e.getMessage().matches(".*/static/2018/x/TimingData.jsonStream failed after 3 attempt\\(s\\): "
-                    + "the download broke off after \\d+ bytes .*"), e.getMessage());
+            assertTrue(e.getMessage().matches(".*/static/2018/x/TimingData.jsonStream: "
+                    + "the download broke off after \\d+ bytes .*\\(after 3 attempts\\)"), e.getMessage());
             assertFalse(e.getMessage().contains("\n"), e.getMessage());
         }
         assertEquals(3, server.getRequestCount());

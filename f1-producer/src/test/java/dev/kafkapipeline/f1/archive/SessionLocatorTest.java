@@ -53,7 +53,7 @@ class SessionLocatorTest {
             ArchiveException e = assertThrows(ArchiveException.class,
                     () -> new SessionLocator(client).locate(SessionQuery.parse("2023 Baku S")));
             assertEquals(ArchiveException.Reason.MALFORMED, e.reason());
-            assertTrue(e.getMessage().startsWith("2023/Index.json is not JSON: "), e.getMessage());
+            assertTrue(e.getMessage().startsWith("2023/Index.json is not valid JSON: "), e.getMessage());
         }
     }
 
