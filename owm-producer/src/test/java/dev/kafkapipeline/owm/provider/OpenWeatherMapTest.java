@@ -35,7 +35,7 @@ class OpenWeatherMapTest {
     @BeforeEach
     void start() throws Exception {
         server.start(InetAddress.getLoopbackAddress(), 0);
-        HttpGateway http = new HttpGateway(Duration.ofSeconds(2), Duration.ofMillis(300), Optional.of(new ApiKey(KEY)));
+        HttpGateway http = new HttpGateway(Duration.ofSeconds(2), Duration.ofMillis(1500), Optional.of(new ApiKey(KEY)));
         owm = new OpenWeatherMap(http, server.url("/").toString(), new ApiKey(KEY), Units.STANDARD, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -110,7 +110,7 @@ class OpenWeatherMapTest {
         assertEquals(Kind.UNAVAILABLE, badGateway.kind());
         assertEquals("OpenWeatherMap answered 502 for 'Melbourne'", badGateway.getMessage());
 
-        server.enqueue(new MockResponse.Builder().headersDelay(3, TimeUnit.SECONDS).body(Recorded.body("owm-melbourne-200.json")).build());
+        server.enqueue(new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS).body(Recorded.body("owm-melbourne-200.json")).build());
         WeatherApiException timeout = assertThrows(WeatherApiException.class, () -> owm.current("Melbourne"));
         assertEquals(Kind.UNAVAILABLE, timeout.kind());
         assertTrue(timeout.getMessage().startsWith("no answer in time from http://"), timeout.getMessage());
