@@ -50,6 +50,8 @@ rest.advertised.host.name=${HOSTNAME:-kafka-connect}
 rest.advertised.port=${rest_port}
 plugin.path=/opt/connect-plugins
 plugin.discovery=service_load
+# The sinks' dead-letter producer: a dead letter is a whole record plus headers (Topics.DEAD_LETTER_MAX_BYTES).
+producer.max.request.size=2097152
 config.providers=env
 config.providers.env.class=org.apache.kafka.common.config.provider.EnvVarConfigProvider
 config.providers.env.param.allowlist.pattern=^($(IFS='|'; echo "${SINK_VARIABLES[*]}"))\$

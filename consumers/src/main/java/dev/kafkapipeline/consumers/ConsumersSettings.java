@@ -44,7 +44,7 @@ record ConsumersSettings(EnvConfig env, List<String> topics, String group, int m
     }
 
     Properties deadLetterProducerProperties() {
-        return KafkaSettings.producer(env, "consumers-dlq");
+        return KafkaSettings.deadLetterProducer(env, "consumers-dlq");
     }
 
     private static int atLeastOne(EnvConfig env, String name, int defaultValue) {

@@ -43,6 +43,13 @@ public final class KafkaSettings {
         return props;
     }
 
+    /** A producer of dead letters: as {@link #producer}, taking records as large as a dead-letter topic does. */
+    public static Properties deadLetterProducer(EnvConfig config, String clientId) {
+        Properties props = producer(config, clientId);
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.DEAD_LETTER_MAX_BYTES);
+        return props;
+    }
+
     /**
      * A consumer that commits by hand (only after its writes succeeded) and, in a
      * new group, starts from the earliest record, so records produced before the

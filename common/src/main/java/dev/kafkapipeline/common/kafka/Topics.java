@@ -12,6 +12,14 @@ public final class Topics {
     /** Suffix of the topic that receives the records of a topic that could not be written. */
     public static final String DLQ_SUFFIX = ".dlq";
 
+    /**
+     * The largest dead letter a dead-letter topic takes, and its writers send:
+     * twice Kafka's default of about 1 MiB, because a dead letter is the rejected
+     * record unchanged plus headers (the reason, and in Connect a stack trace), so
+     * a record the source topic took whole must still fit.
+     */
+    public static final int DEAD_LETTER_MAX_BYTES = 2 * 1024 * 1024;
+
     private Topics() {}
 
     public static String deadLetterTopic(String topic) {

@@ -5,6 +5,8 @@ import dev.kafkapipeline.common.log.RecordLog;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -30,12 +32,15 @@ public final class ProducerLoop {
     private static final int PRINTED_PER_SECOND = 10;
     private static final long SUMMARY_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** Longer than a healthy broker ever takes to acknowledge (linger and a round trip), short enough to say so while it matters. */
+    private static final Duration ACK_SILENCE = Duration.ofSeconds(5);
 
     private final ProducerSettings settings;
     private final RecordSource source;
     private final BrokerWait brokerWait;
     private final RecordLog sentLog;
     private final RecordLog failedLog;
+    private final AckWatch ackWatch;
     private final AtomicLong failed = new AtomicLong();
     private volatile boolean stopping;
     /** The thread in run(), which stop() interrupts; null before and after, so no other work is ever interrupted. */
@@ -48,6 +53,7 @@ public final class ProducerLoop {
         this.source = source;
         this.brokerWait = new BrokerWait(settings.bootstrapServers(), settings.adminProperties());
         this.sentLog = new RecordLog(LOG::info, "sent to " + settings.topic(), PRINTED_PER_SECOND, SUMMARY_EVERY_NANOS, System::nanoTime);
+        this.ackWatch = new AckWatch(settings.bootstrapServers(), ACK_SILENCE, System::nanoTime, LOG::warn);
         this.failedLog = new RecordLog(LOG::error, "could not send to " + settings.topic(), PRINTED_PER_SECOND, SUMMARY_EVERY_NANOS, System::nanoTime);
     }
 
@@ -88,6 +94,12 @@ public final class ProducerLoop {
 
     private void produce() throws InterruptedException {
         Producer<String, byte[]> producer = new KafkaProducer<>(settings.producerProperties());
+        ScheduledExecutorService watching = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "ack-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watching.scheduleAtFixedRate(ackWatch::check, 1, 1, TimeUnit.SECONDS);
         try {
             while (!stopping && source.hasMore()) {
                 Optional<KeyedRecord> next = source.next();
@@ -105,12 +117,15 @@ public final class ProducerLoop {
             // An interrupted thread would make close() give up at once instead of flushing what was sent.
             Thread.interrupted();
             producer.close(CLOSE_TIMEOUT);
+            watching.shutdownNow();
         }
     }
 
     private void send(Producer<String, byte[]> producer, KeyedRecord record) {
         byte[] value = Json.toBytes(record.fields());
+        ackWatch.handedOver();
         producer.send(new ProducerRecord<>(settings.topic(), record.key(), value), (metadata, error) -> {
+            ackWatch.settled();
             if (error == null) {
                 sentLog.record(record.key(), () -> new String(value, StandardCharsets.UTF_8));
             } else {

@@ -1,5 +1,6 @@
 package dev.kafkapipeline.local.stack;
 
+import dev.kafkapipeline.common.kafka.Topics;
 import dev.kafkapipeline.local.process.ModuleClasspath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -131,6 +132,8 @@ public final class ConnectWorker extends ServerNode {
         p.put("rest.advertised.port", Integer.toString(settings.ports().connect()));
         p.put("plugin.path", plugins.toString());
         p.put("plugin.discovery", "service_load");
+        // The dead-letter producer of every sink task: a dead letter is a whole record plus headers.
+        p.put("producer.max.request.size", Integer.toString(Topics.DEAD_LETTER_MAX_BYTES));
         p.put("config.providers", "env");
         p.put("config.providers.env.class", EnvVarConfigProvider.class.getName());
         p.put("config.providers.env.param." + EnvVarConfigProvider.ALLOWLIST_PATTERN_CONFIG, ENV_ALLOWLIST);

@@ -4,11 +4,13 @@ import dev.kafkapipeline.common.kafka.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** The pipeline's topics and their dead-letter twins, created where missing with TOPIC_PARTITIONS partitions each. */
@@ -20,7 +22,8 @@ final class PipelineTopics {
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : Topics.ALL) {
             topics.add(new NewTopic(topic, settings.topicPartitions(), (short) 1));
-            topics.add(new NewTopic(Topics.deadLetterTopic(topic), settings.topicPartitions(), (short) 1));
+            topics.add(new NewTopic(Topics.deadLetterTopic(topic), settings.topicPartitions(), (short) 1)
+                    .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(Topics.DEAD_LETTER_MAX_BYTES))));
         }
         try (Admin admin = KafkaBroker.admin(settings, Duration.ofSeconds(30))) {
             var results = admin.createTopics(topics).values();
