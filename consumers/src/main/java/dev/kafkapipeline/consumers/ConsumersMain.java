@@ -58,6 +58,9 @@ public final class ConsumersMain {
         List<TableMapping> mappings = ConsumerMappings.forTopics(topics, settings);
         Properties consumerProps = KafkaSettings.consumer(env, env.string("CONSUMER_GROUP", "consumers-" + topicName));
         consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, env.integer("CONSUMER_MAX_POLL_RECORDS", 2000));
+        // How long the partitions of a consumer that died without leaving (SIGKILL, a crash) wait for another member.
+        consumerProps.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+                (int) env.seconds("CONSUMER_SESSION_TIMEOUT", Duration.ofSeconds(45)).toMillis());
         WriterOptions options = new WriterOptions(env.integer("CASSANDRA_MAX_IN_FLIGHT", WriterOptions.DEFAULTS.maxInFlight()),
                 WriterOptions.DEFAULTS.maxBatchRows(), WriterOptions.DEFAULTS.initialBackoff(), WriterOptions.DEFAULTS.maxBackoff());
 
