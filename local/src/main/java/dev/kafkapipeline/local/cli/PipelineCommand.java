@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import dev.kafkapipeline.cassandra.client.CassandraSessions;
 import dev.kafkapipeline.common.config.ConfigException;
 import dev.kafkapipeline.common.config.EnvConfig;
+import dev.kafkapipeline.local.chaos.ChaosCommand;
 import dev.kafkapipeline.local.process.LogTail;
 import dev.kafkapipeline.local.process.ModuleClasspath;
 import dev.kafkapipeline.local.stack.NativeStack;
@@ -39,6 +40,7 @@ public final class PipelineCommand {
               reset [--yes]      delete the stack's data and logs (the stack must be down)
               render [--session KEY] [--drivers VER,LEC]
                                  redraw img/lap_time.png, img/tyre_strategy.png and img/weather.png from Cassandra
+              chaos [--rate N]   SIGKILL Connect, the consumers, Kafka, Cassandra in turn under a steady stream (2,000 records/s); count every key (stack must be up)
               bench sink         push 200,000 faker-shaped records through the connector, the consumers and the driver alone (stack must be up)
               laps [--archive URL] [--drivers VER,LEC|all] SESSION
                                  a session's F1 laps as CSV (SESSION: an archive path, or YEAR EVENT SESSION); no Kafka needed
@@ -82,6 +84,7 @@ public final class PipelineCommand {
             case "logs" -> logs(rest);
             case "reset" -> reset(rest);
             case "bench" -> bench(rest);
+            case "chaos" -> ChaosCommand.run(stack(), rest, env, out, err);
             case "render" -> render(rest);
             case "help", "-h", "--help" -> {
                 out.print(USAGE);
