@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.IntStream;
 
 /**
  * The fault run's result: for every fault and path, what was in flight, how
@@ -43,9 +44,8 @@ public record ChaosReport(ChaosSettings settings, String commitlogSync, List<Fau
 
     /**
      * Counts each fault's keys in each table. Between faults every running
-     * path wrote the whole stream, so the writes a fault counted are its own:
-     * the rows new in that time are the fault's keys, or, for the fault that
-     * started the path, every key up to it.
+     * path wrote and committed the whole stream, so what Cassandra counted
+     * during a fault is the path's writes of the keys it owed then.
      *
      * @param firstPhase the phase in which each path started
      */
@@ -54,29 +54,37 @@ public record ChaosReport(ChaosSettings settings, String commitlogSync, List<Fau
         List<FaultOutcome> faults = new ArrayList<>();
         for (int phase = 0; phase < phases.size(); phase++) {
             PhaseRecord record = phases.get(phase);
-            BitSet acknowledged = ledger.acknowledged(phase);
             List<PathOutcome> paths = new ArrayList<>();
             for (SinkPath path : SinkPath.values()) {
-                BitSet[] found = census.found().get(path);
-                BitSet lost = (BitSet) acknowledged.clone();
-                lost.andNot(found[phase]);
                 int first = firstPhase.getOrDefault(path, Integer.MAX_VALUE);
-                long newRows = phase < first ? 0 : phase > first ? found[phase].cardinality() : rowsUpTo(found, phase);
+                long owed = 0;
+                long rows = 0;
+                long lost = 0;
+                for (int keys : owedPhases(phase, first)) {
+                    BitSet acknowledged = ledger.acknowledged(keys);
+                    BitSet found = census.found().get(path)[keys];
+                    BitSet missing = (BitSet) acknowledged.clone();
+                    missing.andNot(found);
+                    owed += acknowledged.cardinality();
+                    rows += found.cardinality();
+                    lost += missing.cardinality();
+                }
                 Long lag = record.lagAtKill().get(path);
-                paths.add(new PathOutcome(path, lag == null ? OptionalLong.empty() : OptionalLong.of(lag),
+                paths.add(new PathOutcome(path, phase >= first, lag == null ? OptionalLong.empty() : OptionalLong.of(lag),
                         record.interrupted().contains(path), Optional.ofNullable(record.writingAgain().get(path)),
-                        found[phase].cardinality(), lost.cardinality(), record.writes().getOrDefault(path, 0L) - newRows));
+                        owed, rows, lost, record.writes().getOrDefault(path, 0L) - rows));
             }
-            faults.add(new FaultOutcome(record.fault(), acknowledged.cardinality(), record.producerInFlight(), record.drained(), paths));
+            faults.add(new FaultOutcome(record.fault(), ledger.acknowledged(phase).cardinality(), record.producerInFlight(),
+                    record.drained(), paths));
         }
         return new ChaosReport(settings, commitlogSync, faults, ledger.failedCount(), census.otherRows());
     }
 
-    private static long rowsUpTo(BitSet[] found, int phase) {
-        long rows = 0;
-        for (int i = 0; i <= phase; i++) {
-            rows += found[i].cardinality();
+    /** The phases whose keys a path owes during a phase: that phase's, and for the phase it started in, all before too. */
+    private static int[] owedPhases(int phase, int first) {
+        if (phase < first) {
+            return new int[0];
         }
-        return rows;
+        return IntStream.rangeClosed(phase == first ? 0 : phase, phase).toArray();
     }
 }

@@ -2,7 +2,6 @@ package dev.kafkapipeline.local.chaos;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
-import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.kafkapipeline.cassandra.client.CassandraSessions;
 import dev.kafkapipeline.cassandra.client.CassandraSettings;
 import java.util.EnumMap;
@@ -31,10 +30,15 @@ final class WriteCounts implements AutoCloseable {
         }
         Map<SinkPath, Long> counts = new EnumMap<>(SinkPath.class);
         for (SinkPath path : SinkPath.values()) {
-            Row row = session.execute(SimpleStatement.newInstance(
-                    "SELECT count FROM system_views.coordinator_write_latency WHERE keyspace_name = ? AND table_name = ?",
-                    path.keyspace(), table)).one();
-            counts.put(path, row == null ? 0L : row.getLong("count"));
+            counts.put(path, 0L);
+        }
+        // One query for both paths: the counts are read just before Cassandra is killed, so each moment counts.
+        for (Row row : session.execute("SELECT keyspace_name, table_name, count FROM system_views.coordinator_write_latency")) {
+            for (SinkPath path : SinkPath.values()) {
+                if (path.keyspace().equals(row.getString("keyspace_name")) && table.equals(row.getString("table_name"))) {
+                    counts.put(path, row.getLong("count"));
+                }
+            }
         }
         return counts;
     }

@@ -36,7 +36,22 @@ class ChaosReportTest {
     }
 
     @Test
-    void aPathStartingLateCountsTheKeysItCaughtUpOnAsNewRows() {
+    void aPathStartedLateLosesTheKeysItCaughtUpOnInTheFaultItStartedIn() {
+        KeyLedger ledger = ledger(10, 10, 5, 5);
+        Map<SinkPath, BitSet[]> found = new EnumMap<>(Map.of(
+                SinkPath.CONNECT, keys(10, 10, 5, 5),
+                SinkPath.CONSUMERS, keys(10, 10, 5, 5)));
+        found.get(SinkPath.CONSUMERS)[0].clear(3, 5);
+
+        ChaosReport report = report(ledger, found, writes(10, 10, 5, 5), writes(0, 18, 5, 5));
+
+        assertEquals(2, report.fault(Fault.CONSUMERS).path(SinkPath.CONSUMERS).lost(), report.table());
+        assertFalse(report.fault(Fault.CONNECT_WORKER).path(SinkPath.CONSUMERS).started());
+        assertEquals(0, report.fault(Fault.CONNECT_WORKER).path(SinkPath.CONSUMERS).lost());
+    }
+
+    @Test
+    void aPathStartedLateOwesTheKeysItCaughtUpOnAndWritesBeyondThemAreDuplicates() {
         KeyLedger ledger = ledger(10, 10, 5, 5);
         Map<SinkPath, BitSet[]> found = new EnumMap<>(Map.of(
                 SinkPath.CONNECT, keys(10, 10, 5, 5),
@@ -49,7 +64,8 @@ class ChaosReportTest {
         assertEquals(3, report.fault(Fault.CONNECT_WORKER).path(SinkPath.CONNECT).duplicates());
         assertEquals(0, report.fault(Fault.CONNECT_WORKER).path(SinkPath.CONSUMERS).duplicates());
         assertEquals(4, report.fault(Fault.CONSUMERS).path(SinkPath.CONSUMERS).duplicates());
-        assertEquals(10, report.fault(Fault.CONNECT_WORKER).path(SinkPath.CONSUMERS).rows(), "found by the end of the run");
+        assertEquals(20, report.fault(Fault.CONSUMERS).path(SinkPath.CONSUMERS).owed(), "the keys it caught up on and its own");
+        assertEquals(20, report.fault(Fault.CONSUMERS).path(SinkPath.CONSUMERS).rows());
         assertTrue(report.passed(), report.table());
         assertTrue(report.table().contains("Nothing lost"), report.table());
     }
