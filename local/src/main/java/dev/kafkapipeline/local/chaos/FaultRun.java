@@ -254,7 +254,7 @@ public final class FaultRun {
                 }
                 if (System.nanoTime() - lastSaid > PROGRESS_EVERY_NANOS) {
                     lastSaid = System.nanoTime();
-                    say("waiting for records in flight to kill into: " + describe(lags));
+                    say("waiting for records in flight, not yet committed: " + describe(lags));
                 }
                 pause(POLL);
             }
