@@ -15,7 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 /**
  * The consumers' configuration, read and checked before anything connects:
  * TOPIC_NAME (weather, faker, fastf1 or all), CONSUMER_GROUP,
- * CONSUMER_MAX_POLL_RECORDS, CASSANDRA_MAX_IN_FLIGHT, CONSUMER_LOG_PER_SECOND,
+ * CONSUMER_MAX_POLL_RECORDS, CONSUMER_SESSION_TIMEOUT, CASSANDRA_MAX_IN_FLIGHT, CONSUMER_LOG_PER_SECOND,
  * SHUTDOWN_GRACE, and Cassandra's and Kafka's own variables.
  */
 record ConsumersSettings(EnvConfig env, List<String> topics, String group, int maxPollRecords, CassandraSettings cassandra,
@@ -40,6 +40,8 @@ record ConsumersSettings(EnvConfig env, List<String> topics, String group, int m
     Properties consumerProperties() {
         Properties props = KafkaSettings.consumer(env, group);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        // How long a consumer killed without leaving the group holds its partitions (Kafka's default: 45 s).
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) env.seconds("CONSUMER_SESSION_TIMEOUT", Duration.ofSeconds(45)).toMillis());
         return props;
     }
 

@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public final class PipelineCommand {
     static final List<Subcommand> SUBCOMMANDS = List.of(new Up(), new Down(), new Status(), new Cql(), new Cqlsh(), new Logs(),
-            new Reset(), new Render(), new Bench(), new Laps());
+            new Reset(), new Render(), new Bench(), new Chaos(), new Laps());
     private static final int HELP_COLUMN = 28;
 
     private final PrintStream out;

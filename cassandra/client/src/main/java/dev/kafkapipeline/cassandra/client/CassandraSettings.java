@@ -104,6 +104,12 @@ public record CassandraSettings(
                 timeout, schemaTimeout, security);
     }
 
+    /** The same settings with another keyspace (a test's, or one path's in the fault run). */
+    public CassandraSettings withKeyspace(String otherKeyspace) {
+        return new CassandraSettings(host, port, localDatacenter, otherKeyspace, weatherTable, fakerTable, fastf1Table, replication,
+                requestTimeout, schemaTimeout, security);
+    }
+
     /** The same settings with another table for the faker topic. */
     public CassandraSettings withFakerTable(String table) {
         return new CassandraSettings(host, port, localDatacenter, keyspace, weatherTable, table, fastf1Table, replication,

@@ -1,0 +1,115 @@
+package dev.kafkapipeline.local.chaos;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The fault run's table as text: one line per fault and path, a total per path, and what the columns mean. */
+final class FaultTable {
+    private static final List<String> HEADER = List.of("fault", "path", "in flight at kill", "writing again after",
+            "acked by Kafka", "rows found", "lost", "duplicates absorbed");
+    /** Columns 0 and 1 are words; the others are figures, aligned right. */
+    private static final int FIRST_FIGURE = 2;
+
+    private FaultTable() {}
+
+    static String render(ChaosReport report) {
+        List<List<String>> rows = new ArrayList<>();
+        for (FaultOutcome fault : report.faults()) {
+            for (PathOutcome path : fault.paths()) {
+                String label = path.path() == SinkPath.values()[0] ? fault.fault().label() : "";
+                if (!path.started()) {
+                    rows.add(List.of(label, path.path().label(), "not started", "-", "-", "-", "-", "-"));
+                    continue;
+                }
+                rows.add(List.of(label, path.path().label(),
+                        path.lagAtKill().isPresent() ? number(path.lagAtKill().getAsLong()) : "?",
+                        !path.interrupted() ? "-" : path.writingAgain().map(FaultTable::seconds).orElse("not within " + report.settings().deadline().toSeconds() + " s"),
+                        number(path.owed()), number(path.rows()), number(path.lost()), number(path.duplicates())));
+            }
+        }
+        for (SinkPath path : SinkPath.values()) {
+            rows.add(List.of(path == SinkPath.values()[0] ? "all faults" : "", path.label(), "", "",
+                    number(report.faults().stream().mapToLong(f -> f.path(path).owed()).sum()),
+                    number(report.faults().stream().mapToLong(f -> f.path(path).rows()).sum()),
+                    number(report.faults().stream().mapToLong(f -> f.path(path).lost()).sum()),
+                    number(report.faults().stream().mapToLong(f -> f.path(path).duplicates()).sum())));
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Fault run: %,d records/s to topic %s; Cassandra commitlog_sync: %s; consumer-group session timeout %d s%n%n",
+                report.settings().rate(), FaultRun.TOPIC, report.commitlogSync(), report.settings().sessionTimeout().toSeconds()));
+        out.append(table(rows));
+        out.append(notes(report));
+        return out.toString();
+    }
+
+    private static String notes(ChaosReport report) {
+        StringBuilder out = new StringBuilder("\n");
+        out.append("in flight at kill: records the path's consumer group had not committed (read and not yet written, or not read yet).\n");
+        out.append("acked by Kafka: keys the path owed during the fault, those Kafka acknowledged while the fault's stream ran\n"
+                + "(a path started during a fault also owes the stream before it); rows found: those in the path's table after the run.\n");
+        out.append(String.format(Locale.ROOT, "At the Kafka broker's kill the producer had %,d records sent and not acknowledged.%n",
+                report.fault(Fault.KAFKA_BROKER).producerInFlight()));
+        out.append("writing again after: from the kill to the path's first write after it, restart included; '-': the fault did not stop that path.\n");
+        out.append("duplicates absorbed: writes Cassandra took during the fault beyond one per new row (records delivered again).\n");
+        out.append("Cassandra's own fault: writes it took between the last reading of its count and the kill are in no reading,\n"
+                + "so that figure can read a few low, even below zero.\n");
+        if (report.failedSends() > 0) {
+            out.append(String.format(Locale.ROOT, "%,d records were never acknowledged by Kafka: the producer gave up on them, no path owes them.%n",
+                    report.failedSends()));
+        }
+        report.otherRows().forEach((path, rows) -> {
+            if (rows > 0) {
+                out.append(String.format(Locale.ROOT, "The %s table also holds %,d rows of records the run did not send (another producer of the topic); "
+                        + "their writes count as duplicates.%n", path.label(), rows));
+            }
+        });
+        for (FaultOutcome fault : report.faults()) {
+            if (!fault.drained()) {
+                out.append("After the " + fault.fault().label() + " fault a path did not commit the whole stream within "
+                        + report.settings().deadline().toSeconds() + " s.\n");
+            }
+        }
+        out.append(report.nothingLost()
+                ? "Nothing lost: every key Kafka acknowledged is in both paths' tables.\n"
+                : "LOST: keys Kafka acknowledged are missing from a path's table (column lost).\n");
+        return out.toString();
+    }
+
+    private static String table(List<List<String>> rows) {
+        int[] widths = new int[HEADER.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = HEADER.get(i).length();
+            for (List<String> row : rows) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        line(out, HEADER, widths);
+        List<String> rule = new ArrayList<>();
+        for (int width : widths) {
+            rule.add("-".repeat(width));
+        }
+        line(out, rule, widths);
+        rows.forEach(row -> line(out, row, widths));
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, List<String> cells, int[] widths) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            String pad = " ".repeat(widths[i] - cells.get(i).length());
+            line.append(i > 0 ? " | " : "").append(i >= FIRST_FIGURE ? pad + cells.get(i) : cells.get(i) + pad);
+        }
+        out.append(line.toString().stripTrailing()).append('\n');
+    }
+
+    private static String number(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+}
