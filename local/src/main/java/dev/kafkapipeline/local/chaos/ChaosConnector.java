@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import dev.kafkapipeline.local.stack.ConnectWorker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,12 +44,14 @@ final class ChaosConnector {
         return "connect-" + name;
     }
 
-    void register(Duration sessionTimeout) {
+    /**
+     * Registers the run's sink. Its task's consumer-group session timeout is the
+     * worker's ({@link ConnectWorker#SINK_SESSION_TIMEOUT}): the worker lets no
+     * connector override its clients' settings.
+     */
+    void register() {
         Map<String, String> config = new HashMap<>(sinkConfig());
         config.put("keyspace", SinkPath.CONNECT.keyspace());
-        // The task's consumer group must let a killed worker's member go as soon as the consumers' group does.
-        config.put("consumer.override.session.timeout.ms", Long.toString(sessionTimeout.toMillis()));
-        config.put("consumer.override.heartbeat.interval.ms", Long.toString(sessionTimeout.toMillis() / 3));
         call("PUT", "/connectors/" + name + "/config", Json.toText(config), 200, 201);
     }
 

@@ -210,7 +210,7 @@ public final class FaultRun {
         private void startPath(SinkPath path) {
             long behind = GroupOffsets.lag(answered("the topic's end offsets", offsets::end), start);
             if (path == SinkPath.CONNECT) {
-                connector.register(settings.sessionTimeout());
+                connector.register();
             } else {
                 consumers.start();
             }

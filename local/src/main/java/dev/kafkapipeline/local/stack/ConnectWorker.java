@@ -30,6 +30,8 @@ import org.apache.kafka.common.config.provider.EnvVarConfigProvider;
  */
 public final class ConnectWorker extends ServerNode {
     public static final String NAME = "connect";
+    /** The sink tasks' consumer-group session timeout: how long a killed worker's tasks keep their partitions. */
+    public static final Duration SINK_SESSION_TIMEOUT = Duration.ofSeconds(10);
     static final String MODULE = "kafka/node/connect";
     /** Where the sink module's build puts its self-contained plugin. */
     static final String PLUGIN_FOLDER = "kafka/connect/target/plugin";
@@ -138,6 +140,9 @@ public final class ConnectWorker extends ServerNode {
         p.put("config.providers.env.class", EnvVarConfigProvider.class.getName());
         p.put("config.providers.env.param." + EnvVarConfigProvider.ALLOWLIST_PATTERN_CONFIG, ENV_ALLOWLIST);
         p.put("connector.client.config.override.policy", "None");
+        // A sink task of a killed worker gives its partitions up after this long (Kafka's default: 45 s).
+        p.put("consumer.session.timeout.ms", Long.toString(SINK_SESSION_TIMEOUT.toMillis()));
+        p.put("consumer.heartbeat.interval.ms", Long.toString(SINK_SESSION_TIMEOUT.toMillis() / 3));
         PropertiesFile.write(propertiesFile(), p);
     }
 
