@@ -66,8 +66,9 @@ public final class NativeStack {
         return services.get(service).ports().keySet().stream().allMatch(Ports::accepts);
     }
 
+    /** Where the service answers, or what it does; a service this stack did not select is described from the catalog. */
     public String address(String service) {
-        return services.get(service).address();
+        return services.has(service) ? services.get(service).address() : ServiceCatalog.description(service);
     }
 
     /** The process of any service this stack may run ({@link #everyServiceName}). */

@@ -26,4 +26,9 @@ final class ServiceCatalog {
     static List<String> names() {
         return ENTRIES.stream().map(Entry::name).toList();
     }
+
+    /** What the service does ("-> topic faker"), or "-" for a name outside the catalog. */
+    static String description(String name) {
+        return ENTRIES.stream().filter(entry -> entry.name().equals(name)).map(Entry::description).findFirst().orElse("-");
+    }
 }

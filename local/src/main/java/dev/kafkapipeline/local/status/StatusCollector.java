@@ -71,22 +71,26 @@ public final class StatusCollector {
         }
     }
 
-    /** The selected services, and any other of the stack's home that runs. */
+    /**
+     * The selected services, and any other of the stack's home that runs or
+     * left a trace of its last run (an outcome, a pid file): a service whose
+     * module is no longer built still shows how its run ended.
+     */
     public List<ServiceStatus> services() {
         List<ServiceStatus> services = new ArrayList<>();
         for (String name : stack.everyServiceName()) {
             boolean selected = stack.serviceNames().contains(name);
             ManagedProcess process = stack.process(name);
             Optional<ProcessHandle> running = process.running();
-            if (!selected && running.isEmpty()) {
+            Optional<ServiceOutcome> outcome = ServiceOutcome.read(ServiceOutcome.fileOf(stack.settings(), name));
+            if (!selected && running.isEmpty() && outcome.isEmpty() && !process.hasStalePidFile()) {
                 continue;
             }
-            String address = selected ? stack.address(name) : "-";
+            String address = stack.address(name);
             if (running.isPresent()) {
                 services.add(new ServiceStatus(name, State.RUNNING, OptionalLong.of(running.get().pid()), address, Optional.empty(), ""));
                 continue;
             }
-            Optional<ServiceOutcome> outcome = ServiceOutcome.read(ServiceOutcome.fileOf(stack.settings(), name));
             State state = outcome.map(o -> o.done() ? State.DONE : State.FAILED)
                     .orElse(process.hasStalePidFile() ? State.EXITED : State.STOPPED);
             String lastLine = state == State.FAILED || state == State.EXITED

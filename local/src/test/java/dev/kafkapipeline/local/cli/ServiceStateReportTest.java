@@ -1,5 +1,6 @@
 package dev.kafkapipeline.local.cli;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kafkapipeline.common.config.EnvConfig;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Status tells a service that finished its work from one that failed, from
  * what each wrote to its outcome file (PIPELINE_OUTCOME_FILE) before it
  * exited. Stand-ins write the files as the project's service runner does.
+ * The services' modules need not be built (CI runs this before building
+ * them): a service that left an outcome or a pid file is reported anyway.
  */
 class ServiceStateReportTest {
     @TempDir
@@ -46,7 +49,7 @@ class ServiceStateReportTest {
         assertLine(report, "weather: no weather service answered; its log ends: ERROR no route to api.openweathermap.org \\(./pipeline logs weather\\)");
         assertLine(report, "faker\\s+\\| -\\s+\\| exited \\(no outcome recorded\\)\\s+\\| -> topic faker");
         assertLine(report, "faker: its log ends: killed before it could say a word \\(./pipeline logs faker\\)");
-        assertLine(report, "consumers\\s+\\| -\\s+\\| stopped\\s+\\| .*");
+        assertFalse(Pattern.compile("(?m)^consumers .*(done|exited)").matcher(report).find(), "consumers never ran here:\n" + report);
     }
 
     /** Runs a stand-in for the service as the stack does (pid file, log, marker, outcome variable) until it exits. */
