@@ -40,7 +40,7 @@ if [[ -n "${CASSANDRA_REPLICATION:-}" ]]; then
   fi
 fi
 
-for script in "$keyspace_script" "$schema_dir/schema.cql" "$schema_dir/schema-faker.cql"; do
+for script in "$keyspace_script" "$schema_dir/schema.cql" "$schema_dir/schema-faker.cql" "$schema_dir/lapsummary.cql"; do
   echo "cassandra-init: applying $(basename "$script") on $host:$port"
   cqlsh "$host" "$port" --request-timeout=60 -f "$script"
 done

@@ -328,7 +328,7 @@ class EntrypointScriptsTest {
 
     /** The cluster names every node; the script uses the first that answers, so one node down does not stop it. */
     @Test
-    void schemaScriptWaitsForCqlOnAnyContactPointThenAppliesTheThreeScriptsWithTheReplicationAsked() throws Exception {
+    void schemaScriptWaitsForCqlOnAnyContactPointThenAppliesTheFourScriptsWithTheReplicationAsked() throws Exception {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path calls = dir.resolve("cqlsh-calls");
         Path answered = dir.resolve("cql-answers");
@@ -356,13 +356,14 @@ class EntrypointScriptsTest {
 
         String recorded = Files.readString(calls);
         List<String> runs = recorded.lines().filter(l -> l.startsWith("cassandra-2 9042 --request-timeout=60 -f ")).toList();
-        assertEquals(3, runs.size(), recorded);
-        assertTrue(runs.get(1).endsWith("/schema.cql") && runs.get(2).endsWith("/schema-faker.cql"), runs.toString());
+        assertEquals(4, runs.size(), recorded);
+        assertTrue(runs.get(1).endsWith("/schema.cql") && runs.get(2).endsWith("/schema-faker.cql") && runs.get(3).endsWith("/lapsummary.cql"),
+                runs.toString());
         String keyspace = recorded.lines().filter(l -> l.contains("CREATE KEYSPACE") || l.contains("WITH replication"))
                 .reduce("", (a, b) -> a + b + "\n");
         assertTrue(keyspace.contains("WITH replication = {'class': 'NetworkTopologyStrategy', 'datacenter1': 3};"), keyspace);
         assertFalse(keyspace.contains("SimpleStrategy"), keyspace);
-        assertTrue(recorded.contains("CREATE TABLE IF NOT EXISTS kafkapipeline.lapsummary"), "schema.cql was not applied");
+        assertTrue(recorded.contains("CREATE TABLE IF NOT EXISTS kafkapipeline.lapsummary"), "lapsummary.cql was not applied");
     }
 
     private Path fakeWorker() throws IOException {

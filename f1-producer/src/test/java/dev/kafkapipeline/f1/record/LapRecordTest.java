@@ -6,15 +6,9 @@ import dev.kafkapipeline.common.json.Json;
 import dev.kafkapipeline.f1.laps.Driver;
 import dev.kafkapipeline.f1.laps.Lap;
 import dev.kafkapipeline.f1.laps.Session;
-import dev.kafkapipeline.local.stack.StackSettings;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class LapRecordTest {
@@ -45,19 +39,5 @@ class LapRecordTest {
         assertEquals("61.005", record.get("sector1_time"));
         assertEquals("2018/2018-04-29_Azerbaijan_Grand_Prix/2018-04-29_Race,Azerbaijan Grand Prix Race,Baku,2018-04-29T12:10:00Z,"
                 + "LEC,16,Charles LECLERC,\"Sauber, \"\"Alfa\"\"\",40,,false,true,,,,,,false,false,,61.005,,", LapCsv.row(record));
-    }
-
-    @Test
-    void theColumnsAreThoseOfTheLapsummaryTable() throws IOException {
-        String cql = Files.readString(StackSettings.findRepository().resolve("cassandra/schema-faker.cql"));
-        String table = cql.substring(cql.indexOf("kafkapipeline.lapsummary"));
-        table = table.substring(table.indexOf('(') + 1, table.indexOf("PRIMARY KEY"));
-        List<String> columns = new ArrayList<>();
-        Matcher m = Pattern.compile("(?m)^\\s*([a-z0-9_]+)\\s+\\w+,").matcher(table);
-        while (m.find()) {
-            columns.add(m.group(1));
-        }
-        assertEquals(new HashSet<>(columns), new HashSet<>(LapRecord.COLUMNS));
-        assertEquals(columns.size(), LapRecord.COLUMNS.size());
     }
 }
