@@ -61,7 +61,7 @@ class LapRowContractTest {
         }
         Map<String, Object> sink = Json.MAPPER.readValue(
                 Files.readAllBytes(StackSettings.findRepository().resolve("kafka/connect/sinks/fastf1-sink.json")), new TypeReference<>() {});
-        mapping = SinkMappings.parse(Json.MAPPER.convertValue(sink.get("config"), new TypeReference<Map<String, String>>() {}), null)
+        mapping = SinkMappings.parse(Json.MAPPER.convertValue(sink.get("config"), new TypeReference<Map<String, String>>() {}), null, null)
                 .get(0);
     }
 

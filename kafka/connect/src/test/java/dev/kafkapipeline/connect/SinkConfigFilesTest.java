@@ -48,7 +48,7 @@ class SinkConfigFilesTest {
     static Map<String, String> resolved(SinkFile sink, Map<String, String> workerEnv) {
         Map<String, String> withEnvResolved = new HashMap<>();
         sink.config().forEach((key, value) -> {
-            Matcher variable = Pattern.compile("\\$\\{env:([A-Z_]+)}").matcher(value);
+            Matcher variable = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}").matcher(value);
             withEnvResolved.put(key, variable.matches() && workerEnv.containsKey(variable.group(1)) ? workerEnv.get(variable.group(1)) : value);
         });
         return withEnvResolved;
@@ -90,6 +90,21 @@ class SinkConfigFilesTest {
             assertEquals(expected[1] + ".dlq", sink.config().get("errors.deadletterqueue.topic.name"));
             assertEquals("all", sink.config().get("errors.tolerance"));
             assertEquals("true", sink.config().get("errors.deadletterqueue.context.headers.enable"));
+        }
+    }
+
+    /** The original pipeline's table variables, as the consumers read them: a worker without them writes to the tables of the keys. */
+    @Test
+    void theWorkersKeyspaceAndTableVariablesChooseTheTable() throws IOException {
+        Map<String, String> variables = Map.of("weather-sink.json", "WEATHER_TABLE", "faker-sink.json", "FAKER_TABLE",
+                "fastf1-sink.json", "FASTF1_TABLE");
+        for (Map.Entry<String, String> sink : variables.entrySet()) {
+            SinkFile file = read(sink.getKey());
+            TableMapping renamed = new CassandraSinkConfig(resolved(file, Map.of("CASSANDRA_KEYSPACE", "demo", sink.getValue(), "renamed")))
+                    .mappings().get(0);
+            assertEquals("demo.renamed", renamed.qualifiedTable(), sink.getKey());
+            assertEquals("kafkapipeline", new CassandraSinkConfig(resolved(file, Map.of())).mappings().get(0).keyspace(), sink.getKey());
+            assertEquals(only(file).table(), new CassandraSinkConfig(resolved(file, Map.of())).mappings().get(0).table(), sink.getKey());
         }
     }
 
