@@ -7,22 +7,9 @@ import java.util.Map;
 
 /** One row of fakerdata: a component per {@link FakerColumn}, in its order and named after it. */
 public record FakerRow(
-        String name,
-        String buildingNumber,
-        String streetName,
-        String city,
-        String country,
-        String postcode,
-        Integer year,
-        String job,
-        String company,
-        String companyEmail,
-        String ssn,
-        String passportNumber,
-        String creditCardProvider,
-        String creditCardNumber,
-        String creditCardExpire,
-        String creditCardSecurityCode) {
+        String name, String buildingNumber, String streetName, String city, String country, String postcode, Integer year,
+        String job, String company, String companyEmail, String ssn, String passportNumber,
+        String creditCardProvider, String creditCardNumber, String creditCardExpire, String creditCardSecurityCode) {
 
     /** The row of these column values, each of its column type's Java type (absent where the column is unset). */
     public static FakerRow of(Map<FakerColumn, ?> values) {

@@ -15,33 +15,13 @@ import java.util.Optional;
  * first tyre message).
  */
 public record LapRow(
-        String sessionKey,
-        String sessionName,
-        String track,
-        Instant date,
-        String driver,
-        String driverNumber,
-        String driverName,
-        String team,
-        int lapNumber,
-        String lapTime,
-        Boolean lapTimeDerived,
-        Boolean incomplete,
-        Integer position,
-        String tyreCompound,
-        Integer tyreLife,
-        Boolean freshTyre,
-        Integer stint,
-        Boolean pitIn,
-        Boolean pitOut,
-        String trackStatus,
-        String sector1Time,
-        String sector2Time,
-        String sector3Time,
-        Integer lapTimeMs,
-        Integer sector1Ms,
-        Integer sector2Ms,
-        Integer sector3Ms) {
+        String sessionKey, String sessionName, String track, Instant date,
+        String driver, String driverNumber, String driverName, String team,
+        int lapNumber, String lapTime, Boolean lapTimeDerived, Boolean incomplete, Integer position,
+        String tyreCompound, Integer tyreLife, Boolean freshTyre, Integer stint,
+        Boolean pitIn, Boolean pitOut, String trackStatus,
+        String sector1Time, String sector2Time, String sector3Time,
+        Integer lapTimeMs, Integer sector1Ms, Integer sector2Ms, Integer sector3Ms) {
 
     /** The row of these column values, each of its column type's Java type (absent where the column is unset). */
     public static LapRow of(Map<LapColumn, ?> values) {
