@@ -32,7 +32,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -79,9 +78,7 @@ class LapRowContractTest {
 
     @Test
     void everyColumnOfEveryLapReachesTheReaderAsTheProducerWroteIt() throws ReflectiveOperationException {
-        RecordComponent[] components = LapRow.class.getRecordComponents();
-        assertEquals(Arrays.stream(LapColumn.values()).map(c -> camelCase(c.name())).toList(),
-                Arrays.stream(components).map(RecordComponent::getName).toList(), "LapRow: a component per column, in its order");
+        RecordComponent[] components = RowComponents.of(LapRow.class, LapColumn.values());
         Set<LapColumn> seen = EnumSet.noneOf(LapColumn.class);
         for (Lap lap : baku.laps()) {
             Map<String, Object> record = LapRecord.of(baku.session(), lap);
@@ -89,7 +86,7 @@ class LapRowContractTest {
             for (LapColumn column : LapColumn.values()) {
                 Object written = record.get(column.column());
                 Object expected = written == null ? null : CONVERSION.convert(written, dataType(column.type()), column.column(), "");
-                assertEquals(expected, components[column.ordinal()].getAccessor().invoke(read),
+                assertEquals(expected, RowComponents.value(components[column.ordinal()], read),
                         column + " of " + lap.driver().code() + " lap " + lap.number());
                 if (expected != null) {
                     seen.add(column);
@@ -121,15 +118,6 @@ class LapRowContractTest {
             case BOOLEAN -> DataTypes.BOOLEAN;
             case TIMESTAMP -> DataTypes.TIMESTAMP;
         };
-    }
-
-    /** PIT_IN to pitIn: the Java name of a column follows its constant. */
-    private static String camelCase(String constant) {
-        StringBuilder name = new StringBuilder();
-        for (String part : constant.toLowerCase(Locale.ROOT).split("_")) {
-            name.append(name.isEmpty() ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
-        }
-        return name.toString();
     }
 
     /** The definition of a mapped column. */
