@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Creates the kafkapipeline keyspace and its tables once CQL answers.
 # CASSANDRA_REPLICATION replaces the keyspace's replication map, so the cluster
-# file can ask for three replicas with the same scripts.
+# file can ask for three replicas with the same scripts. WEATHER_TABLE,
+# FAKER_TABLE and FASTF1_TABLE name the tables, as they do for the consumers,
+# the Connect sinks and data-vis.
 set -euo pipefail
 
 # CASSANDRA_HOST may name several nodes, comma-separated: the first that
@@ -11,6 +13,22 @@ port="${CASSANDRA_PORT:-9042}"
 wait_seconds="${CASSANDRA_WAIT_SECONDS:-300}"
 schema_dir="${SCHEMA_DIR:-/schema}"
 deadline=$((SECONDS + wait_seconds))
+
+# The table files with the tables named as the environment says; a name that
+# is not a CQL identifier stops the job before it waits for anything.
+tables_dir="$(mktemp -d)"
+renames=()
+for table in weatherreport:"${WEATHER_TABLE:-weatherreport}" fakerdata:"${FAKER_TABLE:-fakerdata}" lapsummary:"${FASTF1_TABLE:-lapsummary}"; do
+  name="${table#*:}"
+  if [[ ! "$name" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]]; then
+    echo "cassandra-init: table name '$name' (for ${table%%:*}) is not a CQL identifier" >&2
+    exit 1
+  fi
+  renames+=(-e "s/kafkapipeline\.${table%%:*}\b/kafkapipeline.${name}/g")
+done
+for file in schema.cql schema-faker.cql lapsummary.cql; do
+  sed "${renames[@]}" "$schema_dir/$file" >"$tables_dir/$file"
+done
 
 first_answering() {
   local candidate
@@ -40,7 +58,7 @@ if [[ -n "${CASSANDRA_REPLICATION:-}" ]]; then
   fi
 fi
 
-for script in "$keyspace_script" "$schema_dir/schema.cql" "$schema_dir/schema-faker.cql"; do
+for script in "$keyspace_script" "$tables_dir/schema.cql" "$tables_dir/schema-faker.cql" "$tables_dir/lapsummary.cql"; do
   echo "cassandra-init: applying $(basename "$script") on $host:$port"
   cqlsh "$host" "$port" --request-timeout=60 -f "$script"
 done

@@ -80,7 +80,7 @@ public final class SinkBenchmark {
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 65536);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
         this.producer = new KafkaProducer<>(props);
-        this.fakerMapping = ConsumerMappings.forTopics(List.of(Topics.FAKER), settings).get(0);
+        this.fakerMapping = ConsumerMappings.forTopics(List.of(Topics.FAKER), env).get(0);
     }
 
     public static void main(String[] args) throws Exception {
@@ -177,7 +177,8 @@ public final class SinkBenchmark {
         ConnectRest connect = new ConnectRest(env.string("CONNECT_URL", "http://localhost:8083"));
         Map<String, String> config = new HashMap<>();
         fakerConfig.forEach((key, value) -> {
-            if (!key.startsWith("topic.")) {
+            // The mapping and its table are the benchmark's own (a FAKER_TABLE the worker has must not move them).
+            if (!key.startsWith("topic.") && !key.equals("table")) {
                 config.put(key, value);
             }
         });

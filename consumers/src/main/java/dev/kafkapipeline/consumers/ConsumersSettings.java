@@ -33,7 +33,7 @@ record ConsumersSettings(EnvConfig env, List<String> topics, String group, int m
                 WriterOptions.DEFAULTS.maxBatchRows(), WriterOptions.DEFAULTS.initialBackoff(), WriterOptions.DEFAULTS.maxBackoff(),
                 limits);
         return new ConsumersSettings(env, topics, env.string("CONSUMER_GROUP", "consumers-" + topicName),
-                atLeastOne(env, "CONSUMER_MAX_POLL_RECORDS", 2000), cassandra, ConsumerMappings.forTopics(topics, cassandra),
+                atLeastOne(env, "CONSUMER_MAX_POLL_RECORDS", 2000), cassandra, ConsumerMappings.forTopics(topics, env),
                 writer, env.integer("CONSUMER_LOG_PER_SECOND", 5), env.seconds("SHUTDOWN_GRACE", Duration.ofSeconds(20)));
     }
 

@@ -1,10 +1,10 @@
 package dev.kafkapipeline.consumers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kafkapipeline.cassandra.client.CassandraSettings;
 import dev.kafkapipeline.cassandra.client.mapping.ColumnMapping;
 import dev.kafkapipeline.cassandra.client.mapping.TableMapping;
 import dev.kafkapipeline.common.config.ConfigException;
@@ -17,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConsumerMappingsTest {
-    private static final CassandraSettings DEFAULTS = CassandraSettings.from(new EnvConfig(Map.of()));
+    private static final EnvConfig DEFAULTS = new EnvConfig(Map.of());
 
     @Test
     void topicNameChoosesOneTopicOrAll() {
@@ -46,10 +46,19 @@ class ConsumerMappingsTest {
     }
 
     @Test
-    void keyspaceAndTableNamesFollowTheEnvironment() {
-        CassandraSettings renamed = CassandraSettings.from(new EnvConfig(Map.of(
-                "CASSANDRA_KEYSPACE", "demo", "FAKER_TABLE", "people")));
-        TableMapping faker = ConsumerMappings.forTopics(List.of("faker"), renamed).get(0);
-        assertEquals("demo.people", faker.qualifiedTable());
+    void keyspaceAndTableNamesFollowTheEnvironmentAsTheConnectWorkerResolvesThem() {
+        EnvConfig renamed = new EnvConfig(Map.of("CASSANDRA_KEYSPACE", "demo", "FAKER_TABLE", "people", "FASTF1_TABLE", " "));
+        assertEquals(List.of("weather:demo.weatherreport", "faker:demo.people", "fastf1:demo.lapsummary"),
+                ConsumerMappings.forTopics(TopicSelection.parse("all"), renamed).stream().map(m -> m.topic() + ":" + m.qualifiedTable()).toList());
+    }
+
+    @Test
+    void aSinkSettingIsTheVariableItNamesOrItsOwnText() {
+        EnvConfig env = new EnvConfig(Map.of("FASTF1_TABLE", "laps", "BLANK", " "));
+        assertEquals("laps", ConsumerMappings.resolved("${env:FASTF1_TABLE}", env));
+        assertNull(ConsumerMappings.resolved("${env:WEATHER_TABLE}", env), "unset");
+        assertNull(ConsumerMappings.resolved("${env:BLANK}", env), "blank");
+        assertEquals("reports", ConsumerMappings.resolved("reports", env));
+        assertNull(ConsumerMappings.resolved(null, env));
     }
 }

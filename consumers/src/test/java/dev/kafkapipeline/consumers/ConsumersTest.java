@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.kafkapipeline.cassandra.client.CassandraSessions;
 import dev.kafkapipeline.common.config.EnvConfig;
@@ -24,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +41,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The consumers service against the real native stack. */
+/**
+ * The consumers service against the real native stack: dead letters, both paths
+ * at once, SIGTERM. That every topic lands as typed rows is the contract both
+ * paths share ({@link EveryTopicLandsTest}).
+ */
 @NativeStackTest
 class ConsumersTest {
     private static final Duration LANDING = Duration.ofSeconds(120);
@@ -74,36 +76,6 @@ class ConsumersTest {
             producer.close();
             session.close();
         }
-    }
-
-    @Test
-    void recordsOfEveryTopicLandAsTypedRows() {
-        int n = 40;
-        String location = "Consumed-" + System.nanoTime();
-        String sessionKey = "2019/Consumed_" + System.nanoTime();
-        Instant first = Instant.parse("2024-06-01T00:00:00Z");
-        for (int i = 0; i < n; i++) {
-            send(Topics.FAKER, location + "-" + i, FakerRecords.person(location + "-" + i, i));
-            send(Topics.WEATHER, location, Map.of("location", location, "report_time", first.plusSeconds(i).toString(),
-                    "temp", 290.25, "sunset", 1_714_600_000L + i));
-            send(Topics.FASTF1, sessionKey + "/HAM", Map.of("session_key", sessionKey, "driver", "HAM", "lap_number", i + 1,
-                    "tyre_life", 3, "pit_stop", false, "date", "2019-04-28T12:10:00Z"));
-        }
-        Eventually.holds(n + " faker rows", LANDING, () -> FakerRecords.rowsNamed(session, location) == n);
-        Eventually.holds(n + " weather rows", LANDING, () -> count("weatherreport", "location", location) == n);
-        Eventually.holds(n + " laps", LANDING, () -> count("lapsummary", "session_key", sessionKey) == n);
-
-        Row weather = session.execute(SimpleStatement.newInstance("SELECT temp, sunset FROM kafkapipeline.weatherreport "
-                + "WHERE location = ? AND forecastdate = ?", location, first.plusSeconds(5))).one();
-        assertEquals(290.25, weather.getDouble("temp"));
-        assertEquals(1_714_600_005L, weather.getLong("sunset"));
-        Row lap = session.execute(SimpleStatement.newInstance("SELECT tyre_life, pit_stop, date FROM kafkapipeline.lapsummary "
-                + "WHERE session_key = ? AND driver = 'HAM' AND lap_number = 2", sessionKey)).one();
-        assertEquals(3, lap.getInt("tyre_life"));
-        assertEquals(false, lap.getBoolean("pit_stop"));
-        assertEquals(Instant.parse("2019-04-28T12:10:00Z"), lap.getInstant("date"));
-        assertEquals(1950 + 9, session.execute(SimpleStatement.newInstance(
-                "SELECT year FROM kafkapipeline.fakerdata WHERE name = ?", location + "-9")).one().getInt(0));
     }
 
     @Test
@@ -206,11 +178,6 @@ class ConsumersTest {
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static long count(String table, String column, String key) {
-        return session.execute(SimpleStatement.newInstance(
-                "SELECT count(*) FROM kafkapipeline." + table + " WHERE " + column + " = ?", key)).one().getLong(0);
     }
 
     private static Map<TopicPartition, Long> endOffsets(String topic) {

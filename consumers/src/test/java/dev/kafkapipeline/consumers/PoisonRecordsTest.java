@@ -243,7 +243,7 @@ class PoisonRecordsTest {
     /** A sink like the committed ones (same converters, dead-letter settings), on this test's topic and table. */
     private static Map<String, String> connectorConfig(String topic, CassandraSettings cassandra) {
         Map<String, String> config = new HashMap<>(ConsumerMappings.sinkConfig("faker-sink.json"));
-        config.keySet().removeIf(key -> key.startsWith("topic."));
+        config.keySet().removeIf(key -> key.startsWith("topic.") || key.equals("table"));
         config.put("topics", topic);
         config.put("contactPoints", cassandra.host());
         config.put("port", Integer.toString(cassandra.port()));

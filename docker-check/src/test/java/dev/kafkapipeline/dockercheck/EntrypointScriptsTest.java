@@ -328,7 +328,7 @@ class EntrypointScriptsTest {
 
     /** The cluster names every node; the script uses the first that answers, so one node down does not stop it. */
     @Test
-    void schemaScriptWaitsForCqlOnAnyContactPointThenAppliesTheThreeScriptsWithTheReplicationAsked() throws Exception {
+    void schemaScriptWaitsForCqlOnAnyContactPointThenAppliesTheFourScriptsWithTheReplicationAndTablesAsked() throws Exception {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path calls = dir.resolve("cqlsh-calls");
         Path answered = dir.resolve("cql-answers");
@@ -347,6 +347,7 @@ class EntrypointScriptsTest {
         builder.environment().put("SCHEMA_DIR", repository.resolve("cassandra").toString());
         builder.environment().put("CASSANDRA_HOST", "cassandra-1, cassandra-2,cassandra-3");
         builder.environment().put("CASSANDRA_REPLICATION", "{'class': 'NetworkTopologyStrategy', 'datacenter1': 3}");
+        builder.environment().put("FASTF1_TABLE", "laps");
         script = builder.start();
 
         Files.writeString(answered, "");
@@ -356,13 +357,30 @@ class EntrypointScriptsTest {
 
         String recorded = Files.readString(calls);
         List<String> runs = recorded.lines().filter(l -> l.startsWith("cassandra-2 9042 --request-timeout=60 -f ")).toList();
-        assertEquals(3, runs.size(), recorded);
-        assertTrue(runs.get(1).endsWith("/schema.cql") && runs.get(2).endsWith("/schema-faker.cql"), runs.toString());
+        assertEquals(4, runs.size(), recorded);
+        assertTrue(runs.get(1).endsWith("/schema.cql") && runs.get(2).endsWith("/schema-faker.cql") && runs.get(3).endsWith("/lapsummary.cql"),
+                runs.toString());
         String keyspace = recorded.lines().filter(l -> l.contains("CREATE KEYSPACE") || l.contains("WITH replication"))
                 .reduce("", (a, b) -> a + b + "\n");
         assertTrue(keyspace.contains("WITH replication = {'class': 'NetworkTopologyStrategy', 'datacenter1': 3};"), keyspace);
         assertFalse(keyspace.contains("SimpleStrategy"), keyspace);
-        assertTrue(recorded.contains("CREATE TABLE IF NOT EXISTS kafkapipeline.lapsummary"), "schema.cql was not applied");
+        assertTrue(recorded.contains("CREATE TABLE IF NOT EXISTS kafkapipeline.laps ("), "lapsummary.cql was not applied to FASTF1_TABLE");
+        assertTrue(recorded.contains("ALTER TABLE kafkapipeline.laps ADD IF NOT EXISTS"), "the new columns are not added to FASTF1_TABLE");
+        assertFalse(recorded.contains("kafkapipeline.lapsummary"), "FASTF1_TABLE=laps, yet lapsummary is named:\n" + recorded);
+        assertTrue(recorded.contains("CREATE TABLE IF NOT EXISTS kafkapipeline.fakerdata ("), "schema-faker.cql was not applied");
+    }
+
+    @Test
+    void schemaScriptRefusesATableNameThatIsNoIdentifierBeforeWaiting() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("bash", repository.resolve("cassandra/apply-schema.sh").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("init.log").toFile());
+        builder.environment().put("SCHEMA_DIR", repository.resolve("cassandra").toString());
+        builder.environment().put("FAKER_TABLE", "people; DROP KEYSPACE kafkapipeline");
+        script = builder.start();
+        assertTrue(script.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS), "apply-schema.sh did not finish");
+        assertEquals(1, script.exitValue());
+        assertEquals("cassandra-init: table name 'people; DROP KEYSPACE kafkapipeline' (for fakerdata) is not a CQL identifier\n",
+                Files.readString(dir.resolve("init.log")));
     }
 
     private Path fakeWorker() throws IOException {

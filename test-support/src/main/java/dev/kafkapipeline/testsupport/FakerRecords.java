@@ -3,6 +3,8 @@ package dev.kafkapipeline.testsupport;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import dev.kafkapipeline.common.rows.CqlType;
+import dev.kafkapipeline.common.rows.FakerColumn;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,25 +12,17 @@ import java.util.Map;
 public final class FakerRecords {
     private FakerRecords() {}
 
-    /** A person as the faker producer publishes it, with a chosen name and a year of 1950 + i % 60. */
+    /**
+     * A person shaped as the faker producer publishes it, a value in every
+     * {@link FakerColumn}: the chosen name, a year of 1950 + i % 60, and texts
+     * such as "city 7" in the others.
+     */
     public static Map<String, Object> person(String name, int i) {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("name", name);
-        p.put("building_number", Integer.toString(100 + i));
-        p.put("street_name", "Main Street");
-        p.put("city", "Springfield");
-        p.put("country", "Freedonia");
-        p.put("postcode", "12345");
-        p.put("year", 1950 + i % 60);
-        p.put("job", "Engineer");
-        p.put("company", "Acme");
-        p.put("company_email", "info@acme.example");
-        p.put("ssn", "123-45-6789");
-        p.put("passport_number", "X1234567");
-        p.put("credit_card_provider", "VISA");
-        p.put("credit_card_number", "4111111111111111");
-        p.put("credit_card_expire", "12/29");
-        p.put("credit_card_security_code", "123");
+        for (FakerColumn column : FakerColumn.values()) {
+            Object value = column.type() == CqlType.INT ? 1950 + i % 60 : column.column().replace('_', ' ') + " " + i;
+            p.put(column.column(), column == FakerColumn.NAME ? name : value);
+        }
         return p;
     }
 

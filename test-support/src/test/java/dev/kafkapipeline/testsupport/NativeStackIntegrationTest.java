@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.schema.ColumnMetadata;
 import com.datastax.oss.driver.api.core.metadata.schema.TableMetadata;
+import com.datastax.oss.driver.api.core.type.DataTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kafkapipeline.cassandra.client.CassandraSessions;
 import dev.kafkapipeline.cassandra.client.CassandraSettings;
+import dev.kafkapipeline.cassandra.client.PipelineSchema;
 import dev.kafkapipeline.common.json.Json;
 import dev.kafkapipeline.common.kafka.KafkaSettings;
+import dev.kafkapipeline.common.rows.LapColumn;
 import dev.kafkapipeline.local.stack.NativeStack;
 import dev.kafkapipeline.local.stack.Ports;
 import java.net.URI;
@@ -22,9 +26,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -75,6 +81,39 @@ class NativeStackIntegrationTest {
             assertKey(keyspace.getTable("lapsummary").orElseThrow(), List.of("session_key"), List.of("driver", "lap_number"));
             assertEquals("org.apache.cassandra.locator.SimpleStrategy", keyspace.getReplication().get("class"));
             assertEquals("1", keyspace.getReplication().get("replication_factor"));
+        }
+    }
+
+    /**
+     * A data folder made before the millisecond columns: the schema applier adds
+     * them to its lapsummary (Cassandra 5's ADD IF NOT EXISTS), keeps its rows,
+     * and applying it again changes nothing.
+     */
+    @Test
+    void aLapsummaryMadeBeforeTheMillisecondColumnsGetsThemAndKeepsItsRows(NativeStack stack) {
+        CassandraSettings older = CassandraSettings.from(stack.serviceEnvironment().with(Map.of("CASSANDRA_KEYSPACE", "migrated")));
+        List<LapColumn> added = List.of(LapColumn.LAP_TIME_MS, LapColumn.SECTOR1_MS, LapColumn.SECTOR2_MS, LapColumn.SECTOR3_MS);
+        String olderColumns = Arrays.stream(LapColumn.values()).filter(c -> !added.contains(c))
+                .map(c -> c.column() + " " + c.type().cql() + ", ").collect(Collectors.joining());
+        try (CqlSession session = CassandraSessions.open(stack.cassandraSettings())) {
+            session.execute("CREATE KEYSPACE migrated WITH replication = " + CassandraSettings.DEFAULT_REPLICATION);
+            session.execute(SimpleStatement.newInstance("CREATE TABLE migrated.lapsummary (" + olderColumns
+                    + "PRIMARY KEY ((session_key), driver, lap_number))").setTimeout(older.schemaTimeout()));
+            session.execute("INSERT INTO migrated.lapsummary (session_key, driver, lap_number, lap_time) VALUES ('2018/x', 'VER', 1, '01:45.123')");
+
+            PipelineSchema.forSettings(older).apply(session, older);
+            PipelineSchema.forSettings(older).apply(session, older);
+
+            TableMetadata table = session.refreshSchema().getKeyspace("migrated").orElseThrow().getTable("lapsummary").orElseThrow();
+            for (LapColumn column : added) {
+                assertEquals(DataTypes.INT, table.getColumn(column.column()).orElseThrow(() -> new AssertionError(column + " not added"))
+                        .getType());
+            }
+            session.execute("UPDATE migrated.lapsummary SET lap_time_ms = 105123 WHERE session_key = '2018/x' AND driver = 'VER' AND lap_number = 2");
+            List<Row> laps = session.execute("SELECT lap_number, lap_time, lap_time_ms FROM migrated.lapsummary WHERE session_key = '2018/x'").all();
+            assertEquals("01:45.123", laps.get(0).getString("lap_time"), "the older row is kept");
+            assertTrue(laps.get(0).isNull("lap_time_ms"), "and has no milliseconds until its lap is sent again");
+            assertEquals(105_123, laps.get(1).getInt("lap_time_ms"));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.kafkapipeline.vis.cassandra;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import dev.kafkapipeline.cassandra.client.CassandraSettings;
+import dev.kafkapipeline.common.rows.FakerColumn;
 import dev.kafkapipeline.vis.data.FakerRow;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,24 +20,9 @@ public final class FakerTable {
 
     public List<FakerRow> people(int limit) {
         List<FakerRow> people = new ArrayList<>();
-        for (Row row : session.execute("SELECT * FROM " + table + " LIMIT " + Math.max(1, limit))) {
-            people.add(new FakerRow(
-                    row.getString("name"),
-                    row.getString("building_number"),
-                    row.getString("street_name"),
-                    row.getString("city"),
-                    row.getString("country"),
-                    row.getString("postcode"),
-                    row.get("year", Integer.class),
-                    row.getString("job"),
-                    row.getString("company"),
-                    row.getString("company_email"),
-                    row.getString("ssn"),
-                    row.getString("passport_number"),
-                    row.getString("credit_card_provider"),
-                    row.getString("credit_card_number"),
-                    row.getString("credit_card_expire"),
-                    row.getString("credit_card_security_code")));
+        for (Row row : session.execute("SELECT " + DefinedColumns.selectList(FakerColumn.class) + " FROM " + table
+                + " LIMIT " + Math.max(1, limit))) {
+            people.add(FakerRow.of(DefinedColumns.values(row, FakerColumn.class)));
         }
         return people;
     }

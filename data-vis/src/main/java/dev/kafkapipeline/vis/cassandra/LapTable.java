@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.kafkapipeline.cassandra.client.CassandraSettings;
+import dev.kafkapipeline.common.rows.LapColumn;
 import dev.kafkapipeline.vis.data.LapRow;
 import dev.kafkapipeline.vis.data.SessionKey;
 import java.time.Instant;
@@ -48,10 +49,10 @@ public final class LapTable {
     public List<LapRow> laps(String sessionKey, Set<String> drivers) {
         List<LapRow> laps = new ArrayList<>();
         SimpleStatement query = SimpleStatement.newInstance(
-                "SELECT * FROM " + table + " WHERE session_key = ?", sessionKey);
+                "SELECT " + DefinedColumns.selectList(LapColumn.class) + " FROM " + table + " WHERE session_key = ?", sessionKey);
         for (Row row : session.execute(query)) {
-            if (drivers.isEmpty() || drivers.contains(row.getString("driver"))) {
-                laps.add(lap(row));
+            if (drivers.isEmpty() || drivers.contains(row.getString(LapColumn.DRIVER.column()))) {
+                laps.add(LapRow.of(DefinedColumns.values(row, LapColumn.class)));
             }
         }
         return laps;
@@ -66,32 +67,5 @@ public final class LapTable {
         } catch (IllegalArgumentException notAnArchivePath) {
             return Instant.EPOCH;
         }
-    }
-
-    private static LapRow lap(Row row) {
-        return new LapRow(
-                row.getString("session_key"),
-                row.getString("driver"),
-                row.getInt("lap_number"),
-                row.getString("session_name"),
-                row.getString("track"),
-                row.getInstant("date"),
-                row.getString("driver_number"),
-                row.getString("driver_name"),
-                row.getString("team"),
-                row.getString("lap_time"),
-                row.get("lap_time_derived", Boolean.class),
-                row.get("incomplete", Boolean.class),
-                row.get("position", Integer.class),
-                row.getString("tyre_compound"),
-                row.get("tyre_life", Integer.class),
-                row.get("fresh_tyre", Boolean.class),
-                row.get("stint", Integer.class),
-                row.get("pit_stop", Boolean.class),
-                row.get("pit_out", Boolean.class),
-                row.getString("track_status"),
-                row.getString("sector1_time"),
-                row.getString("sector2_time"),
-                row.getString("sector3_time"));
     }
 }

@@ -59,7 +59,7 @@ public final class Stints {
         if (previous == null) {
             return 1;
         }
-        boolean changedTyres = Boolean.TRUE.equals(previous.pitStop()) || Boolean.TRUE.equals(lap.pitOut());
+        boolean changedTyres = Boolean.TRUE.equals(previous.pitIn()) || Boolean.TRUE.equals(lap.pitOut());
         return changedTyres ? previousNumber + 1 : previousNumber;
     }
 

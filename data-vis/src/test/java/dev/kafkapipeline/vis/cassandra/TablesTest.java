@@ -47,14 +47,14 @@ class TablesTest {
         for (String table : List.of("lapsummary", "weatherreport", "fakerdata")) {
             session.execute("TRUNCATE " + ks + "." + table);
         }
-        lap(BAKU, "VER", 1, "2018-04-29T12:10:00Z", null, "SUPERSOFT", 1, true, false, false, "14");
-        lap(BAKU, "VER", 2, "2018-04-29T12:10:00Z", "01:53.201", "SUPERSOFT", 1, true, true, false, "4");
-        lap(BAKU, "VER", 3, "2018-04-29T12:10:00Z", "02:10.500", "SOFT", 2, false, false, true, "1");
-        lap(BAKU, "LEC", 1, "2018-04-29T12:10:00Z", "02:05.000", "SUPERSOFT", 1, true, false, false, "1");
-        lap(BAKU, "RIC", 1, "2018-04-29T12:10:00Z", "02:04.000", "ULTRASOFT", 1, true, false, false, "1");
-        lap(MIAMI, "VER", 1, "2025-05-03T16:00:00Z", "01:40.000", "INTERMEDIATE", 1, true, false, false, "1");
-        lap(MIAMI, "LEC", 1, "2025-05-03T16:00:00Z", "01:41.000", "INTERMEDIATE", 1, true, false, false, "1");
-        lap(MONZA_QUALI, "LEC", 1, "2019-09-07T13:00:00Z", "01:19.307", "SOFT", 1, true, false, false, "1");
+        lap(BAKU, "VER", 1, "2018-04-29T12:10:00Z", null, null, "SUPERSOFT", 1, true, false, false, "1,4");
+        lap(BAKU, "VER", 2, "2018-04-29T12:10:00Z", "01:53.201", 113_201, "SUPERSOFT", 1, true, true, false, "4");
+        lap(BAKU, "VER", 3, "2018-04-29T12:10:00Z", "02:10.500", 130_500, "SOFT", 2, false, false, true, "1");
+        lap(BAKU, "LEC", 1, "2018-04-29T12:10:00Z", "02:05.000", 125_000, "SUPERSOFT", 1, true, false, false, "1");
+        lap(BAKU, "RIC", 1, "2018-04-29T12:10:00Z", "02:04.000", 124_000, "ULTRASOFT", 1, true, false, false, "1");
+        lap(MIAMI, "VER", 1, "2025-05-03T16:00:00Z", "01:40.000", 100_000, "INTERMEDIATE", 1, true, false, false, "1");
+        lap(MIAMI, "LEC", 1, "2025-05-03T16:00:00Z", "01:41.000", 101_000, "INTERMEDIATE", 1, true, false, false, "1");
+        lap(MONZA_QUALI, "LEC", 1, "2019-09-07T13:00:00Z", "01:19.307", 79_307, "SOFT", 1, true, false, false, "1");
         session.execute(SimpleStatement.newInstance("INSERT INTO " + ks + ".weatherreport (location, forecastdate, description, "
                 + "temp, feels_like, temp_min, temp_max, pressure, humidity, wind, sunrise, sunset) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 "Baku", Instant.parse("2026-11-28T06:00:00Z"), "clear sky", 285.1, 283.9, 284.0, 286.0, 1021.0, 60.0, 5.5,
@@ -90,7 +90,7 @@ class TablesTest {
         assertEquals(113.201, pitIn.lapSeconds().orElseThrow());
         assertEquals("SUPERSOFT", pitIn.tyreCompound());
         assertEquals(1, pitIn.stint());
-        assertEquals(Boolean.TRUE, pitIn.pitStop());
+        assertEquals(Boolean.TRUE, pitIn.pitIn());
         assertEquals(Boolean.FALSE, pitIn.pitOut());
         assertEquals("4", pitIn.trackStatus());
         assertEquals(Instant.parse("2018-04-29T12:10:00Z"), pitIn.date());
@@ -129,11 +129,12 @@ class TablesTest {
         assertTrue(Files.notExists(out.resolve("lap_time.png")));
     }
 
-    private static void lap(String key, String driver, int lap, String date, String time, String compound, int stint,
+    /** A lap with its time as both columns hold it: the text users read and the milliseconds the reader uses. */
+    private static void lap(String key, String driver, int lap, String date, String time, Integer millis, String compound, int stint,
             boolean fresh, boolean pitIn, boolean pitOut, String status) {
         session.execute(SimpleStatement.newInstance("INSERT INTO " + settings.keyspace() + ".lapsummary (session_key, driver, "
-                + "lap_number, date, lap_time, tyre_compound, stint, fresh_tyre, pit_stop, pit_out, track_status) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?)", key, driver, lap, Instant.parse(date), time, compound, stint, fresh, pitIn,
+                + "lap_number, date, lap_time, lap_time_ms, tyre_compound, stint, fresh_tyre, pit_stop, pit_out, track_status) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", key, driver, lap, Instant.parse(date), time, millis, compound, stint, fresh, pitIn,
                 pitOut, status));
     }
 }

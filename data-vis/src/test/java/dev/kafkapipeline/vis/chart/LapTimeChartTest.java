@@ -23,15 +23,15 @@ import org.junit.jupiter.api.Test;
 
 class LapTimeChartTest {
     private static final List<LapRow> LAPS = Stream.of(
-            lap("VER", 1, null).status("14"),
-            lap("VER", 2, "01:50.500").status("4"),
-            lap("VER", 3, "01:45.250"),
-            lap("VER", 4, "01:58.000").pitIn(),
-            lap("VER", 5, "02:01.000").pitOut(),
-            lap("LEC", 1, "02:00.000"),
-            lap("LEC", 2, "01:51.000"),
-            lap("LEC", 3, "01:46.000"),
-            lap("RIC", 3, "01:44.000"))
+            lap("VER", 1, null).status("1,4"),
+            lap("VER", 2, 110_500).status("4"),
+            lap("VER", 3, 105_250),
+            lap("VER", 4, 118_000).pitIn(),
+            lap("VER", 5, 121_000).pitOut(),
+            lap("LEC", 1, 120_000),
+            lap("LEC", 2, 111_000),
+            lap("LEC", 3, 106_000),
+            lap("RIC", 3, 104_000))
             .map(Laps::row).toList();
 
     private final JFreeChart chart = LapTimeChart.create(SessionKey.parse(Laps.KEY), LAPS, List.of("VER", "LEC"));
@@ -71,7 +71,7 @@ class LapTimeChartTest {
     @Test
     void safetyCarCrawlRunsOffAScaleCappedAtOnePointTwoTimesTheMedianRacingLap() {
         List<LapRow> laps = new ArrayList<>(LAPS);
-        laps.add(lap("VER", 6, "03:00.000").status("4").row());
+        laps.add(lap("VER", 6, 180_000).status("4").row());
         JFreeChart capped = LapTimeChart.create(SessionKey.parse(Laps.KEY), laps, List.of("VER", "LEC"));
         // Racing laps: VER 3 (105.25), LEC 1-3 (120, 111, 106); median 111 s.
         assertEquals(133.2, capped.getXYPlot().getRangeAxis().getUpperBound(), 1e-9);

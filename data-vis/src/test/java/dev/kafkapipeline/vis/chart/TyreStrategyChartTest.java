@@ -22,12 +22,12 @@ import org.junit.jupiter.api.Test;
 class TyreStrategyChartTest {
     private static final List<LapRow> LAPS = Stream.of(
             lap("VER", 1, null).tyre(null, 1, true),
-            lap("VER", 2, "1:47.000").tyre("ULTRASOFT", 1, true).pitIn(),
-            lap("VER", 3, "1:55.000").tyre("SUPERSOFT", 2, false).pitOut(),
-            lap("VER", 4, "1:45.000").tyre("SUPERSOFT", 2, false),
-            lap("LEC", 1, "2:00.000").tyre("SUPERSOFT", 1, true),
-            lap("LEC", 2, "1:51.000").tyre("SUPERSOFT", 1, true),
-            lap("LEC", 3, "1:51.000").tyre("SUPERSOFT", 1, true))
+            lap("VER", 2, 107_000).tyre("ULTRASOFT", 1, true).pitIn(),
+            lap("VER", 3, 115_000).tyre("SUPERSOFT", 2, false).pitOut(),
+            lap("VER", 4, 105_000).tyre("SUPERSOFT", 2, false),
+            lap("LEC", 1, 120_000).tyre("SUPERSOFT", 1, true),
+            lap("LEC", 2, 111_000).tyre("SUPERSOFT", 1, true),
+            lap("LEC", 3, 111_000).tyre("SUPERSOFT", 1, true))
             .map(Laps::row).toList();
 
     private final JFreeChart chart = TyreStrategyChart.create(SessionKey.parse(Laps.KEY), LAPS, List.of("VER", "LEC"));

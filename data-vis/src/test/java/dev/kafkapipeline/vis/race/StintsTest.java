@@ -15,10 +15,10 @@ class StintsTest {
     void oneStintPerStintNumberEvenWhenLapOneReportsNoOrAnotherCompound() {
         List<LapRow> laps = Stream.of(
                 lap("VER", 1, null).tyre(null, 1, true),
-                lap("VER", 2, "1:47.000").tyre("ULTRASOFT", 1, true),
-                lap("VER", 3, "1:46.000").tyre("ULTRASOFT", 1, true).pitIn(),
-                lap("VER", 4, "1:55.000").tyre("SUPERSOFT", 2, false).pitOut(),
-                lap("VER", 5, "1:45.000").tyre("SUPERSOFT", 2, false))
+                lap("VER", 2, 107_000).tyre("ULTRASOFT", 1, true),
+                lap("VER", 3, 106_000).tyre("ULTRASOFT", 1, true).pitIn(),
+                lap("VER", 4, 115_000).tyre("SUPERSOFT", 2, false).pitOut(),
+                lap("VER", 5, 105_000).tyre("SUPERSOFT", 2, false))
                 .map(Laps::row).toList();
 
         assertEquals(List.of(
@@ -29,9 +29,9 @@ class StintsTest {
     @Test
     void driversKeepTheirFirstSeenOrderAndLapsAreSortedWithinADriver() {
         List<LapRow> laps = Stream.of(
-                lap("LEC", 2, "1:50.000").tyre("SOFT", 1, true),
-                lap("VER", 1, "1:50.000").tyre("SOFT", 1, true),
-                lap("LEC", 1, "1:50.000").tyre("SOFT", 1, true))
+                lap("LEC", 2, 110_000).tyre("SOFT", 1, true),
+                lap("VER", 1, 110_000).tyre("SOFT", 1, true),
+                lap("LEC", 1, 110_000).tyre("SOFT", 1, true))
                 .map(Laps::row).toList();
 
         assertEquals(List.of(
@@ -42,10 +42,10 @@ class StintsTest {
     @Test
     void withoutStintNumbersAPitStopStartsTheNextStint() {
         List<LapRow> laps = Stream.of(
-                lap("LEC", 1, "1:50.000").tyre("soft", null, null),
-                lap("LEC", 2, "2:10.000").tyre("soft", null, null).pitIn(),
-                lap("LEC", 3, "2:05.000").tyre("medium", null, null).pitOut(),
-                lap("LEC", 4, "1:49.000").tyre("medium", null, null))
+                lap("LEC", 1, 110_000).tyre("soft", null, null),
+                lap("LEC", 2, 130_000).tyre("soft", null, null).pitIn(),
+                lap("LEC", 3, 125_000).tyre("medium", null, null).pitOut(),
+                lap("LEC", 4, 109_000).tyre("medium", null, null))
                 .map(Laps::row).toList();
 
         assertEquals(List.of(

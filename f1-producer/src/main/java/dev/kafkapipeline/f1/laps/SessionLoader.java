@@ -1,6 +1,7 @@
 package dev.kafkapipeline.f1.laps;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kafkapipeline.common.rows.TrackStatus;
 import dev.kafkapipeline.f1.archive.ArchiveClient;
 import dev.kafkapipeline.f1.archive.ArchiveException;
 import dev.kafkapipeline.f1.stream.Fields;
@@ -54,7 +55,11 @@ public final class SessionLoader {
 
         TrackStatusTimeline track = new TrackStatusTimeline();
         read(path, "TrackStatus", false, warnings, (in, file, w) -> TimingStream.read(in, file, w, (t, u, line) -> {
-            String status = new Fields(file, line, w).text(u, "Status");
+            Fields fields = new Fields(file, line, w);
+            String status = fields.text(u, "Status");
+            if (status != null && !TrackStatus.isCode(status)) {
+                throw fields.error("Status should be a track-status code (a whole number), got \"" + status + "\"");
+            }
             track.add(t, status == null ? "1" : status);
         }));
 

@@ -1,5 +1,6 @@
 package dev.kafkapipeline.f1.laps;
 
+import dev.kafkapipeline.common.rows.TrackStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class TrackStatusTimeline {
         return times.isEmpty();
     }
 
-    /** The codes in force at some moment of [start, end], in the order they came, comma-separated; null without data. */
+    /** The codes in force at some moment of [start, end], in the order they came, as the track_status column holds them; null without data. */
     public String during(Long start, Long end) {
         if (isEmpty() || end == null) {
             return null;
@@ -41,6 +42,6 @@ public final class TrackStatusTimeline {
             seen.add(codes.get(i));
             i++;
         }
-        return String.join(",", seen);
+        return new TrackStatus(List.copyOf(seen)).text();
     }
 }

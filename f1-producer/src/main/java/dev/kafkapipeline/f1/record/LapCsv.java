@@ -1,24 +1,25 @@
 package dev.kafkapipeline.f1.record;
 
-import java.util.List;
+import dev.kafkapipeline.common.rows.LapColumn;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-/** The records as CSV (RFC 4180 quoting), one header row with the column names. */
+/** The records as CSV (RFC 4180 quoting), one header row with the column names, in {@link LapColumn}'s order. */
 public final class LapCsv {
     private LapCsv() {}
 
     public static String header() {
-        return String.join(",", LapRecord.COLUMNS);
+        return Arrays.stream(LapColumn.values()).map(LapColumn::column).collect(Collectors.joining(","));
     }
 
     public static String row(Map<String, Object> record) {
         StringBuilder line = new StringBuilder(160);
-        List<String> columns = LapRecord.COLUMNS;
-        for (int i = 0; i < columns.size(); i++) {
-            if (i > 0) {
+        for (LapColumn column : LapColumn.values()) {
+            if (column.ordinal() > 0) {
                 line.append(',');
             }
-            Object value = record.get(columns.get(i));
+            Object value = record.get(column.column());
             if (value != null) {
                 line.append(quoted(value.toString()));
             }

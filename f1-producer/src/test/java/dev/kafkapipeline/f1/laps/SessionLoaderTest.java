@@ -97,6 +97,14 @@ class SessionLoaderTest {
     }
 
     @Test
+    void aTrackStatusThatIsNoCodeIsAnErrorNamingFileAndLine() throws IOException {
+        write("TrackStatus", at("00:03:30.000").status("4").text(), at("00:05:00.000").status("SC").text());
+        StreamFormatException e = assertThrows(StreamFormatException.class, this::load);
+        assertEquals(PATH + "/TrackStatus.jsonStream line 2: Status should be a track-status code (a whole number), got \"SC\"",
+                e.getMessage());
+    }
+
+    @Test
     void aLineCutInTheMiddleIsAnErrorNamingFileAndLine() throws IOException {
         String timing = Files.readString(session.resolve("TimingData.jsonStream"));
         Files.writeString(session.resolve("TimingData.jsonStream"), timing.substring(0, timing.indexOf("\"NumberOfLaps\":2") + 5));

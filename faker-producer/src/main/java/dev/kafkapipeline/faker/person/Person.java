@@ -1,9 +1,10 @@
 package dev.kafkapipeline.faker.person;
 
+import dev.kafkapipeline.common.rows.FakerColumn;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A fake person with the original pipeline's 16 fields; {@link #fields()} names them as the fakerdata columns. */
+/** A fake person with the original pipeline's 16 fields; {@link #fields()} names them as the fakerdata columns ({@link FakerColumn}). */
 public record Person(
         String name,
         String buildingNumber,
@@ -28,24 +29,34 @@ public record Person(
                 creditCardSecurityCode);
     }
 
+    /** The record the producer sends: every column of the definition, in its order. */
     public Map<String, Object> fields() {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("name", name);
-        fields.put("building_number", buildingNumber);
-        fields.put("street_name", streetName);
-        fields.put("city", city);
-        fields.put("country", country);
-        fields.put("postcode", postcode);
-        fields.put("year", year);
-        fields.put("job", job);
-        fields.put("company", company);
-        fields.put("company_email", companyEmail);
-        fields.put("ssn", ssn);
-        fields.put("passport_number", passportNumber);
-        fields.put("credit_card_provider", creditCardProvider);
-        fields.put("credit_card_number", creditCardNumber);
-        fields.put("credit_card_expire", creditCardExpire);
-        fields.put("credit_card_security_code", creditCardSecurityCode);
+        for (FakerColumn column : FakerColumn.values()) {
+            fields.put(column.column(), value(column));
+        }
         return fields;
+    }
+
+    /** Where each column's value comes from; a column added to the definition does not compile until it is said here. */
+    private Object value(FakerColumn column) {
+        return switch (column) {
+            case NAME -> name;
+            case BUILDING_NUMBER -> buildingNumber;
+            case STREET_NAME -> streetName;
+            case CITY -> city;
+            case COUNTRY -> country;
+            case POSTCODE -> postcode;
+            case YEAR -> year;
+            case JOB -> job;
+            case COMPANY -> company;
+            case COMPANY_EMAIL -> companyEmail;
+            case SSN -> ssn;
+            case PASSPORT_NUMBER -> passportNumber;
+            case CREDIT_CARD_PROVIDER -> creditCardProvider;
+            case CREDIT_CARD_NUMBER -> creditCardNumber;
+            case CREDIT_CARD_EXPIRE -> creditCardExpire;
+            case CREDIT_CARD_SECURITY_CODE -> creditCardSecurityCode;
+        };
     }
 }

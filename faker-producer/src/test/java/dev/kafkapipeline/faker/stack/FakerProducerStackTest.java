@@ -8,6 +8,7 @@ import dev.kafkapipeline.common.kafka.Topics;
 import dev.kafkapipeline.common.producer.KeyedRecord;
 import dev.kafkapipeline.common.producer.ProducerLoop;
 import dev.kafkapipeline.common.producer.RecordSource;
+import dev.kafkapipeline.common.rows.FakerColumn;
 import dev.kafkapipeline.faker.FakerProducerMain;
 import dev.kafkapipeline.faker.FakerSettings;
 import dev.kafkapipeline.faker.FakerSource;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,9 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 @NativeStackTest
 class FakerProducerStackTest {
-    private static final List<String> COLUMNS = List.of("name", "building_number", "street_name", "city", "country",
-            "postcode", "year", "job", "company", "company_email", "ssn", "passport_number", "credit_card_provider",
-            "credit_card_number", "credit_card_expire", "credit_card_security_code");
+    private static final List<String> COLUMNS = Arrays.stream(FakerColumn.values()).map(FakerColumn::column).toList();
 
     @Test
     void peopleArriveKeyedByNameWithTheSixteenColumns(NativeStack stack) {

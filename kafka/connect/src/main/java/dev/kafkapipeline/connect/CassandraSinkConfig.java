@@ -29,8 +29,10 @@ import org.apache.kafka.connect.sink.SinkConnector;
  * maxNumberOfRecordsInBatch, queryExecutionTimeout,
  * topic.&lt;topic&gt;.&lt;keyspace&gt;.&lt;table&gt;.mapping and .consistencyLevel), so
  * the original pipeline's connector configs work as they are. {@code keyspace}
- * is this sink's own: it replaces the keyspace written in the mapping keys,
- * which configuration providers cannot reach; {@code retryMaxBackoffMs},
+ * and {@code table} are this sink's own: they replace the keyspace and the table
+ * written in the mapping keys, which configuration providers cannot reach (the
+ * committed sinks set them from CASSANDRA_KEYSPACE and WEATHER_TABLE, FAKER_TABLE
+ * or FASTF1_TABLE, as the consumers do); {@code retryMaxBackoffMs},
  * {@code maxPendingRecords} and the record limits ({@code maxRecordBytes},
  * {@code maxTextBytes}, {@code maxNumberDigits}, {@code maxNumberExponent}: the
  * consumers' MAX_RECORD_BYTES ... with the same defaults) are its own too.
@@ -55,6 +57,7 @@ public final class CassandraSinkConfig extends AbstractConfig {
     public static final String SSL_TRUSTSTORE_PASSWORD = "ssl.truststore.password";
     public static final String SSL_HOSTNAME_VALIDATION = "ssl.hostnameValidation";
     public static final String KEYSPACE = "keyspace";
+    public static final String TABLE = "table";
     public static final String MAX_CONCURRENT_REQUESTS = "maxConcurrentRequests";
     public static final String MAX_BATCH_RECORDS = "maxNumberOfRecordsInBatch";
     public static final String QUERY_TIMEOUT = "queryExecutionTimeout";
@@ -86,6 +89,9 @@ public final class CassandraSinkConfig extends AbstractConfig {
                     "Check that each node's certificate names the address the driver connects to.")
             .define(KEYSPACE, Type.STRING, "", Importance.MEDIUM,
                     "When set, replaces the keyspace named in the topic.<topic>.<keyspace>.<table>.mapping keys.")
+            .define(TABLE, Type.STRING, "", Importance.MEDIUM,
+                    "When set, replaces the table named in the topic.<topic>.<keyspace>.<table>.mapping key; "
+                            + "only for a connector with one mapping.")
             .define(MAX_CONCURRENT_REQUESTS, Type.INT, 512, Range.atLeast(1), Importance.MEDIUM,
                     "Write requests in flight at most; the task waits when it is reached.")
             .define(MAX_BATCH_RECORDS, Type.INT, 32, Range.atLeast(1), Importance.LOW,
@@ -208,7 +214,7 @@ public final class CassandraSinkConfig extends AbstractConfig {
     public List<TableMapping> mappings() {
         List<TableMapping> mappings;
         try {
-            mappings = SinkMappings.parse(originalsStrings(), getString(KEYSPACE).isBlank() ? null : getString(KEYSPACE));
+            mappings = SinkMappings.parse(originalsStrings(), setOrNull(KEYSPACE), setOrNull(TABLE));
         } catch (MappingException e) {
             throw new ConfigException(e.getMessage());
         }
@@ -223,5 +229,10 @@ public final class CassandraSinkConfig extends AbstractConfig {
             }
         }
         return mappings;
+    }
+
+    /** A string setting's value, or null when it is unset (blank, or a reference the worker could not resolve). */
+    private String setOrNull(String name) {
+        return getString(name).isBlank() ? null : getString(name);
     }
 }

@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.kafkapipeline.cassandra.client.mapping.ColumnMapping;
 import dev.kafkapipeline.cassandra.client.mapping.TableMapping;
+import dev.kafkapipeline.cassandra.client.schema.SchemaTables;
 import dev.kafkapipeline.cassandra.client.write.RecordLimits;
 import dev.kafkapipeline.common.json.Json;
+import dev.kafkapipeline.common.rows.Column;
+import dev.kafkapipeline.common.rows.FakerColumn;
+import dev.kafkapipeline.common.rows.LapColumn;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +25,13 @@ import java.util.regex.Pattern;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
-/** The committed sink configs map every column of their table, read from the .cql files themselves. */
+/**
+ * The committed sink configs map every column of their table: faker and fastf1
+ * exactly their row definitions ({@link FakerColumn}, {@link LapColumn}), weather
+ * the columns of schema.cql.
+ */
 class SinkConfigFilesTest {
     private static final Path SINKS = Path.of("sinks");
-    private static final Path CQL = Path.of("../../cassandra");
 
     record SinkFile(String name, Map<String, String> config) {}
 
@@ -34,20 +41,6 @@ class SinkConfigFilesTest {
         return new SinkFile((String) json.get("name"), config);
     }
 
-    static List<String> tableColumns(String table) throws IOException {
-        String schema = Files.readString(CQL.resolve("schema.cql")) + Files.readString(CQL.resolve("schema-faker.cql"));
-        Matcher body = Pattern.compile("kafkapipeline\\." + table + "\\s*\\((.*?)\\n\\)", Pattern.DOTALL).matcher(schema);
-        assertTrue(body.find(), "table " + table + " in the .cql files");
-        List<String> columns = new ArrayList<>();
-        for (String line : body.group(1).split("\\n")) {
-            String trimmed = line.strip();
-            if (!trimmed.isEmpty() && !trimmed.startsWith("--") && !trimmed.startsWith("PRIMARY KEY")) {
-                columns.add(trimmed.split("\\s+")[0]);
-            }
-        }
-        return columns;
-    }
-
     /**
      * What the worker's env config provider does before the connector sees the
      * config: a variable the worker has is replaced, any other reference stays as written.
@@ -55,7 +48,7 @@ class SinkConfigFilesTest {
     static Map<String, String> resolved(SinkFile sink, Map<String, String> workerEnv) {
         Map<String, String> withEnvResolved = new HashMap<>();
         sink.config().forEach((key, value) -> {
-            Matcher variable = Pattern.compile("\\$\\{env:([A-Z_]+)}").matcher(value);
+            Matcher variable = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}").matcher(value);
             withEnvResolved.put(key, variable.matches() && workerEnv.containsKey(variable.group(1)) ? workerEnv.get(variable.group(1)) : value);
         });
         return withEnvResolved;
@@ -75,7 +68,8 @@ class SinkConfigFilesTest {
         assertEquals("weather-sink", sink.name());
         assertEquals("weather", mapping.topic());
         assertEquals("weatherreport", mapping.table());
-        assertEquals(tableColumns("weatherreport"), mapping.columns().stream().map(ColumnMapping::column).toList());
+        assertEquals(SchemaTables.created("weatherreport").stream().map(c -> c.split(" ")[0]).toList(),
+                mapping.columns().stream().map(ColumnMapping::column).toList());
         for (ColumnMapping column : mapping.columns()) {
             String expected = column.column().equals("forecastdate") ? "value.report_time" : "value." + column.column();
             assertEquals(expected, column.path().toString());
@@ -84,17 +78,33 @@ class SinkConfigFilesTest {
     }
 
     @Test
-    void fakerAndFastf1MapEveryColumnByName() throws IOException {
+    void fakerAndFastf1MapEveryColumnOfTheirDefinitionFromTheFieldOfItsName() throws IOException {
+        Map<String, Column[]> definitions = Map.of("faker", FakerColumn.values(), "fastf1", LapColumn.values());
         for (String[] expected : new String[][] {{"faker-sink.json", "faker", "fakerdata"}, {"fastf1-sink.json", "fastf1", "lapsummary"}}) {
             SinkFile sink = read(expected[0]);
             TableMapping mapping = only(sink);
             assertEquals(expected[1], mapping.topic());
             assertEquals(expected[2], mapping.table());
-            assertEquals(tableColumns(expected[2]), mapping.columns().stream().map(ColumnMapping::column).toList());
-            mapping.columns().forEach(c -> assertEquals("value." + c.column(), c.path().toString()));
+            assertEquals(Arrays.stream(definitions.get(expected[1])).map(c -> c.column() + "=value." + c.column()).toList(),
+                    mapping.columns().stream().map(ColumnMapping::toString).toList(), expected[0]);
             assertEquals(expected[1] + ".dlq", sink.config().get("errors.deadletterqueue.topic.name"));
             assertEquals("all", sink.config().get("errors.tolerance"));
             assertEquals("true", sink.config().get("errors.deadletterqueue.context.headers.enable"));
+        }
+    }
+
+    /** The original pipeline's table variables, as the consumers read them: a worker without them writes to the tables of the keys. */
+    @Test
+    void theWorkersKeyspaceAndTableVariablesChooseTheTable() throws IOException {
+        Map<String, String> variables = Map.of("weather-sink.json", "WEATHER_TABLE", "faker-sink.json", "FAKER_TABLE",
+                "fastf1-sink.json", "FASTF1_TABLE");
+        for (Map.Entry<String, String> sink : variables.entrySet()) {
+            SinkFile file = read(sink.getKey());
+            TableMapping renamed = new CassandraSinkConfig(resolved(file, Map.of("CASSANDRA_KEYSPACE", "demo", sink.getValue(), "renamed")))
+                    .mappings().get(0);
+            assertEquals("demo.renamed", renamed.qualifiedTable(), sink.getKey());
+            assertEquals("kafkapipeline", new CassandraSinkConfig(resolved(file, Map.of())).mappings().get(0).keyspace(), sink.getKey());
+            assertEquals(only(file).table(), new CassandraSinkConfig(resolved(file, Map.of())).mappings().get(0).table(), sink.getKey());
         }
     }
 

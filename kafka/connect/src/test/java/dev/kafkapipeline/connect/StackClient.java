@@ -1,7 +1,6 @@
 package dev.kafkapipeline.connect;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kafkapipeline.common.json.Json;
 import dev.kafkapipeline.common.kafka.KafkaSettings;
@@ -16,7 +15,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** What the sink's integration tests do to the stack: produce, count rows, ask Connect. */
+/** What the sink's integration tests do to the stack: produce, ask Connect. */
 final class StackClient implements AutoCloseable {
     private final NativeStack stack;
     private final KafkaProducer<String, byte[]> producer;
@@ -38,11 +37,6 @@ final class StackClient implements AutoCloseable {
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("producing to " + topic + " failed", e);
         }
-    }
-
-    long partitionRows(String table, String keyColumn, String key) {
-        return session.execute(SimpleStatement.newInstance(
-                "SELECT count(*) FROM kafkapipeline." + table + " WHERE " + keyColumn + " = ?", key)).one().getLong(0);
     }
 
     /** The state of the connector's first task (RUNNING, FAILED, ...), or "none" while it has none. */

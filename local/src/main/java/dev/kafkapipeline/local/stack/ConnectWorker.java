@@ -37,7 +37,7 @@ public final class ConnectWorker extends ServerNode {
     static final String PLUGIN_FOLDER = "kafka/connect/target/plugin";
     /** What the sink configs (kafka/connect/sinks/*.json) read through ${env:...}. */
     public static final List<String> SINK_VARIABLES = List.of("CASSANDRA_HOST", "CASSANDRA_PORT", "CASSANDRA_KEYSPACE",
-            "CASSANDRA_DATACENTER", "CASSANDRA_USERNAME", "CASSANDRA_PASSWORD", "CASSANDRA_SSL", "CASSANDRA_SSL_TRUSTSTORE_PATH",
+            "WEATHER_TABLE", "FAKER_TABLE", "FASTF1_TABLE", "CASSANDRA_DATACENTER", "CASSANDRA_USERNAME", "CASSANDRA_PASSWORD", "CASSANDRA_SSL", "CASSANDRA_SSL_TRUSTSTORE_PATH",
             "CASSANDRA_SSL_TRUSTSTORE_PASSWORD", "CASSANDRA_SSL_HOSTNAME_VALIDATION");
     /** What the JVM itself reads from its environment, passed on when set. */
     public static final List<String> JVM_VARIABLES = List.of("PATH", "JAVA_HOME", "LANG", "LC_ALL", "TZ");

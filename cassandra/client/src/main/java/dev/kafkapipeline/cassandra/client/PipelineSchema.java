@@ -12,13 +12,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The pipeline's schema, read from the same keyspace.cql, schema.cql and
- * schema-faker.cql that the Docker image applies. Every statement is
- * IF NOT EXISTS, so applying it again changes nothing. Keyspace and table names
+ * The pipeline's schema, read from the same keyspace.cql, schema.cql
+ * (weatherreport), schema-faker.cql (fakerdata) and lapsummary.cql that the
+ * Docker image applies. Every statement is IF NOT EXISTS, so applying it again
+ * changes nothing, and a table made by an older version gets the columns added
+ * since ({@code ALTER TABLE ... ADD IF NOT EXISTS}). Keyspace and table names
  * and the replication map are taken from {@link CassandraSettings}.
  */
 public final class PipelineSchema {
-    static final List<String> FILES = List.of("keyspace.cql", "schema.cql", "schema-faker.cql");
+    static final List<String> FILES = List.of("keyspace.cql", "schema.cql", "schema-faker.cql", "lapsummary.cql");
     private static final String FILE_KEYSPACE = "kafkapipeline";
     private static final Pattern REPLICATION = Pattern.compile("replication\\s*=\\s*\\{[^}]*}", Pattern.CASE_INSENSITIVE);
 

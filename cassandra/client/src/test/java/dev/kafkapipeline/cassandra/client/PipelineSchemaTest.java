@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 
 class PipelineSchemaTest {
     @Test
-    void createsTheKeyspaceThenTheThreeTablesAllIdempotently() {
+    void createsTheKeyspaceThenTheThreeTablesThenAddsNewerColumnsAllIdempotently() {
         List<String> statements = PipelineSchema.forSettings(CassandraSettings.from(new EnvConfig(Map.of()))).statements();
-        assertEquals(4, statements.size(), statements::toString);
+        assertEquals(5, statements.size(), statements::toString);
         assertTrue(statements.get(0).startsWith("CREATE KEYSPACE IF NOT EXISTS kafkapipeline"));
-        assertTrue(statements.stream().skip(1).allMatch(s -> s.startsWith("CREATE TABLE IF NOT EXISTS kafkapipeline.")));
+        assertEquals(List.of("weatherreport", "fakerdata", "lapsummary"), statements.subList(1, 4).stream()
+                .map(s -> s.replaceFirst("^CREATE TABLE IF NOT EXISTS kafkapipeline\\.(\\w+) .*", "$1")).toList());
+        assertTrue(statements.get(4).startsWith("ALTER TABLE kafkapipeline.lapsummary ADD IF NOT EXISTS ("), statements.get(4));
         assertTrue(statements.stream().anyMatch(s -> s.contains("PRIMARY KEY ((session_key), driver, lap_number)")));
     }
 
@@ -28,6 +30,7 @@ class PipelineSchemaTest {
         assertTrue(statements.get(0).startsWith("CREATE KEYSPACE IF NOT EXISTS demo WITH replication = {'class': 'NetworkTopologyStrategy', 'datacenter1': 3}"),
                 statements.get(0));
         assertTrue(statements.stream().anyMatch(s -> s.startsWith("CREATE TABLE IF NOT EXISTS demo.laps (")));
+        assertTrue(statements.stream().anyMatch(s -> s.startsWith("ALTER TABLE demo.laps ADD IF NOT EXISTS (")));
         assertTrue(statements.stream().noneMatch(s -> s.contains("kafkapipeline")));
     }
 

@@ -62,19 +62,32 @@ class TableMappingTest {
                 "topic.weather.kafkapipeline.weatherreport.mapping", "location=value.location, forecastdate=value.report_time",
                 "topic.weather.kafkapipeline.weatherreport.consistencyLevel", "quorum");
 
-        List<TableMapping> asWritten = SinkMappings.parse(config, null);
+        List<TableMapping> asWritten = SinkMappings.parse(config, null, null);
         assertEquals(1, asWritten.size());
         assertEquals("weather", asWritten.get(0).topic());
         assertEquals("kafkapipeline", asWritten.get(0).keyspace());
         assertEquals("weatherreport", asWritten.get(0).table());
         assertEquals(DefaultConsistencyLevel.QUORUM, asWritten.get(0).consistency());
 
-        assertEquals("other", SinkMappings.parse(config, "other").get(0).keyspace());
+        assertEquals("other.weatherreport", SinkMappings.parse(config, "other", null).get(0).qualifiedTable());
+        assertEquals("kafkapipeline.reports", SinkMappings.parse(config, null, "reports").get(0).qualifiedTable());
+    }
+
+    @Test
+    void aTableReplacesTheTableOfTheOnlyMappingAndNeverChoosesAmongSeveral() {
+        Map<String, String> two = Map.of(
+                "topic.weather.ks.weatherreport.mapping", "location=value.location",
+                "topic.faker.ks.fakerdata.mapping", "name=value.name");
+        assertEquals(List.of("ks.fakerdata", "ks.weatherreport"),
+                SinkMappings.parse(two, null, null).stream().map(TableMapping::qualifiedTable).toList());
+        MappingException e = assertThrows(MappingException.class, () -> SinkMappings.parse(two, null, "people"));
+        assertTrue(e.getMessage().startsWith("table 'people' replaces the table of a configuration's only mapping, but it has 2"),
+                e.getMessage());
     }
 
     @Test
     void consistencyDefaultsToLocalOne() {
-        List<TableMapping> mappings = SinkMappings.parse(Map.of("topic.faker.ks.fakerdata.mapping", "name=value.name"), null);
+        List<TableMapping> mappings = SinkMappings.parse(Map.of("topic.faker.ks.fakerdata.mapping", "name=value.name"), null, null);
         assertEquals(DefaultConsistencyLevel.LOCAL_ONE, mappings.get(0).consistency());
     }
 }
