@@ -125,6 +125,9 @@ public final class PipelineCommand {
         if (stack.serviceNames().contains("jupyter")) {
             out.println("Notebooks: " + stack.address("jupyter"));
         }
+        if (stack.serviceNames().contains("watch")) {
+            out.println("Live page: " + stack.address("watch"));
+        }
         out.println("Next: ./pipeline status, ./pipeline cqlsh, ./pipeline logs SERVICE, ./pipeline down");
         return 0;
     }

@@ -57,7 +57,7 @@ public final class NativeStack {
                     continue;
                 }
                 ModuleClasspath.of(settings.module(entry.module())).ifPresent(classpath -> services.put(entry.name(),
-                        new ProjectService(entry.name(), entry.mainClass(), entry.description(), settings, classpath, entry.defaults())));
+                        new ProjectService(entry, settings, classpath)));
             }
         }
         if (settings.startServices() && wanted(settings, JupyterNotebook.NAME)) {

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A service of the project (a producer or the consumers) run from its module's
- * build output. It has no port: it counts as ready once it has stayed up for a
- * few seconds, long enough to have failed on bad configuration.
+ * A service of the project (a producer, the consumers, the live page) run from
+ * its module's build output. One without a port counts as ready once it has
+ * stayed up for a few seconds, long enough to have failed on bad configuration;
+ * one with a port once the port answers.
  */
 final class ProjectService implements StackService {
     private static final long SETTLE_MILLIS = 3000;
@@ -19,16 +20,19 @@ final class ProjectService implements StackService {
     private final StackSettings settings;
     private final ModuleClasspath classpath;
     private final Map<String, String> defaults;
+    private final String heap;
+    private final Integer port;
     private volatile ProcessHandle handle;
 
-    ProjectService(String name, String mainClass, String description, StackSettings settings, ModuleClasspath classpath,
-                   Map<String, String> defaults) {
-        this.name = name;
-        this.mainClass = mainClass;
-        this.description = description;
+    ProjectService(ServiceCatalog.Entry entry, StackSettings settings, ModuleClasspath classpath) {
+        this.name = entry.name();
+        this.mainClass = entry.mainClass();
+        this.description = entry.description();
         this.settings = settings;
         this.classpath = classpath;
-        this.defaults = Map.copyOf(defaults);
+        this.defaults = Map.copyOf(entry.defaults());
+        this.heap = entry.heap();
+        this.port = entry.port() == null ? null : entry.port().applyAsInt(settings.ports());
     }
 
     @Override
@@ -38,12 +42,12 @@ final class ProjectService implements StackService {
 
     @Override
     public String address() {
-        return description;
+        return port == null ? description : "http://127.0.0.1:" + port + "/";
     }
 
     @Override
     public Map<Integer, String> ports() {
-        return Map.of();
+        return port == null ? Map.of() : Map.of(port, description + " (PIPELINE_" + name.toUpperCase(java.util.Locale.ROOT) + "_PORT)");
     }
 
     @Override
@@ -51,7 +55,7 @@ final class ProjectService implements StackService {
 
     @Override
     public List<String> command(String marker) {
-        return JvmCommand.of(marker, "256m", List.of("-XX:+UseSerialGC"), classpath, mainClass, List.of());
+        return JvmCommand.of(marker, heap, List.of("-XX:+UseSerialGC"), classpath, mainClass, List.of());
     }
 
     /** The defaults of this service, then the user's environment, then the stack's addresses (which must win). */
@@ -77,6 +81,9 @@ final class ProjectService implements StackService {
         ProcessHandle current = handle;
         if (current == null || !current.isAlive()) {
             return false;
+        }
+        if (port != null) {
+            return Ports.accepts(port);
         }
         return current.info().startInstant()
                 .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis() >= SETTLE_MILLIS)

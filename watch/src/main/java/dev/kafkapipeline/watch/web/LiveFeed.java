@@ -1,0 +1,104 @@
+package dev.kafkapipeline.watch.web;
+
+import dev.kafkapipeline.common.json.Json;
+import dev.kafkapipeline.watch.flow.DeadLetterTail;
+import dev.kafkapipeline.watch.flow.FlowSnapshot;
+import dev.kafkapipeline.watch.flow.FlowSnapshotSource;
+import dev.kafkapipeline.watch.flow.FlowView;
+import dev.kafkapipeline.watch.race.LapFeed;
+import dev.kafkapipeline.watch.race.RaceView;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Once a second, while at least one page is open: reads the flow and the race
+ * each page shows and sends them as server-sent events ("flow" every second,
+ * "race" when it changed). With no page open it reads nothing, so the server
+ * costs next to nothing at rest.
+ */
+final class LiveFeed implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
+    private static final long TICK_MILLIS = 1000;
+
+    /** The race, or why it cannot be read. */
+    record RaceEvent(String down, RaceView race) {}
+
+    private final FlowSnapshotSource flow;
+    private final DeadLetterTail deadLetters;
+    private final LapFeed laps;
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "live-feed");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private FlowSnapshot previous;
+    private volatile String lastFlow;
+
+    LiveFeed(FlowSnapshotSource flow, DeadLetterTail deadLetters, LapFeed laps) {
+        this.flow = flow;
+        this.deadLetters = deadLetters;
+        this.laps = laps;
+        ticker.scheduleAtFixedRate(this::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    void subscribe(Subscriber subscriber) {
+        String flowNow = lastFlow;
+        if (flowNow == null || subscriber.send("flow", flowNow)) {
+            subscribers.add(subscriber);
+        }
+    }
+
+    private void tick() {
+        try {
+            if (subscribers.isEmpty()) {
+                // Rates start afresh when a page opens again, not from a reading minutes old.
+                previous = null;
+                return;
+            }
+            FlowSnapshot snapshot = flow.snapshot();
+            Map<String, List<String>> reasons = snapshot.kafka().isDown() ? Map.of()
+                    : deadLetters.reasons(snapshot.kafka().value().endOffsets());
+            String flowJson = Json.toText(FlowView.of(previous, snapshot, reasons));
+            previous = snapshot;
+            lastFlow = flowJson;
+            subscribers.removeIf(s -> !s.send("flow", flowJson));
+
+            Map<String, String> races = new HashMap<>();
+            for (Subscriber subscriber : subscribers) {
+                String race = races.computeIfAbsent(Objects.toString(subscriber.session(), ""), session -> raceJson(subscriber.session()));
+                if (!subscriber.sendRace(race)) {
+                    subscribers.remove(subscriber);
+                }
+            }
+        } catch (RuntimeException e) {
+            // The next tick tries again; a page must never stop updating for good.
+            LOG.warn("reading the stack failed: {}", e.toString());
+        }
+    }
+
+    private String raceJson(String session) {
+        try {
+            return Json.toText(new RaceEvent(null, laps.read(session)));
+        } catch (IllegalStateException e) {
+            return Json.toText(new RaceEvent(e.getMessage(), null));
+        } catch (RuntimeException e) {
+            return Json.toText(new RaceEvent("reading lapsummary failed: " + e.getMessage(), null));
+        }
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        subscribers.forEach(Subscriber::close);
+        subscribers.clear();
+    }
+}
