@@ -5,8 +5,10 @@ import dev.kafkapipeline.watch.flow.DeadLetterTail;
 import dev.kafkapipeline.watch.flow.FlowSnapshot;
 import dev.kafkapipeline.watch.flow.FlowSnapshotSource;
 import dev.kafkapipeline.watch.flow.FlowView;
+import dev.kafkapipeline.watch.race.LapActivity;
 import dev.kafkapipeline.watch.race.LapFeed;
 import dev.kafkapipeline.watch.race.RaceView;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +24,20 @@ import org.slf4j.LoggerFactory;
  * Once a second, while at least one page is open: reads the flow and the race
  * each page shows and sends them as server-sent events ("flow" every second,
  * "race" when it changed). With no page open it reads nothing, so the server
- * costs next to nothing at rest.
+ * costs next to nothing at rest. A race is read again only when the flow shows
+ * laps moving towards lapsummary ({@link LapActivity}), and every
+ * {@link #RACE_REFRESH} anyway for rows written some other way (cqlsh).
  */
 final class LiveFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
     private static final long TICK_MILLIS = 1000;
+    private static final Duration RACE_REFRESH = Duration.ofSeconds(30);
 
     /** The race, or why it cannot be read. */
     record RaceEvent(String down, RaceView race) {}
+
+    /** The race last read for a page's choice of session, and the lap activity it was read at. */
+    private record ReadRace(String json, LapActivity activity, long readAt) {}
 
     private final FlowSnapshotSource flow;
     private final DeadLetterTail deadLetters;
@@ -40,6 +48,7 @@ final class LiveFeed implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final Map<String, ReadRace> races = new HashMap<>();
     private FlowSnapshot previous;
     private volatile String lastFlow;
 
@@ -72,17 +81,34 @@ final class LiveFeed implements AutoCloseable {
             lastFlow = flowJson;
             subscribers.removeIf(s -> !s.send("flow", flowJson));
 
-            Map<String, String> races = new HashMap<>();
+            LapActivity activity = LapActivity.of(snapshot);
+            Map<String, ReadRace> current = new HashMap<>();
             for (Subscriber subscriber : subscribers) {
-                String race = races.computeIfAbsent(Objects.toString(subscriber.session(), ""), session -> raceJson(subscriber.session()));
-                if (!subscriber.sendRace(race)) {
+                ReadRace race = current.computeIfAbsent(Objects.toString(subscriber.session(), ""),
+                        session -> race(session, subscriber.session(), activity));
+                if (!subscriber.sendRace(race.json())) {
                     subscribers.remove(subscriber);
                 }
             }
+            races.keySet().retainAll(current.keySet());
         } catch (RuntimeException e) {
             // The next tick tries again; a page must never stop updating for good.
             LOG.warn("reading the stack failed: {}", e.toString());
         }
+    }
+
+    /** The race as last read, unless laps may have landed since (or it is old, or Kafka cannot tell). */
+    private ReadRace race(String key, String session, LapActivity activity) {
+        ReadRace last = races.get(key);
+        long now = System.nanoTime();
+        boolean unchanged = last != null && activity != null && activity.equals(last.activity()) && !activity.inFlight()
+                && now - last.readAt() < RACE_REFRESH.toNanos();
+        if (unchanged) {
+            return last;
+        }
+        ReadRace read = new ReadRace(raceJson(session), activity, now);
+        races.put(key, read);
+        return read;
     }
 
     private String raceJson(String session) {
