@@ -21,6 +21,7 @@ final class ProjectService implements StackService {
     private final ModuleClasspath classpath;
     private final Map<String, String> defaults;
     private final String heap;
+    private final List<String> jvmOptions;
     private final Integer port;
     private volatile ProcessHandle handle;
 
@@ -32,6 +33,7 @@ final class ProjectService implements StackService {
         this.classpath = classpath;
         this.defaults = Map.copyOf(entry.defaults());
         this.heap = entry.heap();
+        this.jvmOptions = entry.jvmOptions();
         this.port = entry.port() == null ? null : entry.port().applyAsInt(settings.ports());
     }
 
@@ -55,7 +57,9 @@ final class ProjectService implements StackService {
 
     @Override
     public List<String> command(String marker) {
-        return JvmCommand.of(marker, heap, List.of("-XX:+UseSerialGC"), classpath, mainClass, List.of());
+        List<String> options = new java.util.ArrayList<>(List.of("-XX:+UseSerialGC"));
+        options.addAll(jvmOptions);
+        return JvmCommand.of(marker, heap, options, classpath, mainClass, List.of());
     }
 
     /** The defaults of this service, then the user's environment, then the stack's addresses (which must win). */

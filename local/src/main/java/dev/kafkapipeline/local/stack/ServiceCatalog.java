@@ -11,13 +11,14 @@ import java.util.function.ToIntFunction;
  */
 final class ServiceCatalog {
     /**
-     * @param heap the service's heap (-Xms and -Xmx)
-     * @param port the loopback port it serves a web page on, or null; it is ready once that port answers
+     * @param heap       the service's heap (-Xms and -Xmx)
+     * @param jvmOptions options besides the heap and the serial collector every service runs with
+     * @param port       the loopback port it serves a web page on, or null; it is ready once that port answers
      */
     record Entry(String name, String module, String mainClass, String description, Map<String, String> defaults,
-                 String heap, ToIntFunction<StackPorts> port) {
+                 String heap, List<String> jvmOptions, ToIntFunction<StackPorts> port) {
         Entry(String name, String module, String mainClass, String description, Map<String, String> defaults) {
-            this(name, module, mainClass, description, defaults, "256m", null);
+            this(name, module, mainClass, description, defaults, "256m", List.of(), null);
         }
     }
 
@@ -30,9 +31,12 @@ final class ServiceCatalog {
                     "-> topic weather", Map.of("TOPIC_NAME", "weather")),
             new Entry("fastf1", "f1-producer", "dev.kafkapipeline.f1.F1ProducerMain",
                     "-> topic fastf1", Map.of("TOPIC_NAME", "fastf1")),
-            // The live page reads this stack's pid files and addresses the way ./pipeline does; 64 MB keeps it under 100 MB resident.
-            new Entry("watch", "watch", "dev.kafkapipeline.watch.WatchMain",
-                    "the live page", Map.of("WATCH_STACK", "native"), "64m", StackPorts::watch));
+            // The live page reads this stack's pid files and addresses the way ./pipeline does. It idles
+            // between pages, so it is sized for memory: a small heap and young generation, C1 code only,
+            // small thread stacks, two malloc arenas (measured in the README, "The live page").
+            new Entry("watch", "watch", "dev.kafkapipeline.watch.WatchMain", "the live page",
+                    Map.of("WATCH_STACK", "native", "MALLOC_ARENA_MAX", "2"), "32m",
+                    List.of("-Xmn4m", "-XX:TieredStopAtLevel=1", "-Xss256k", "-XX:ReservedCodeCacheSize=16m"), StackPorts::watch));
 
     private ServiceCatalog() {}
 }
