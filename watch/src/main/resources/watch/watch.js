@@ -248,6 +248,7 @@ function drawLapTimes(race) {
         return [Math.floor(min) - 1, Math.ceil(top)];
       } } },
       axes: [{ label: "lap" }, { label: "seconds" }],
+      legend: { live: false },
       hooks: { drawClear: [shadeSafetyCar], draw: [u => markLaps(u, seconds)] },
     });
 }

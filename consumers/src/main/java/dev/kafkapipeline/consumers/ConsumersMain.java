@@ -43,7 +43,8 @@ public final class ConsumersMain {
         LOG.info("Consumers stopped");
     }
 
-    void stop() {
+    /** Asks {@link #run} to write the batch in hand, commit it and return; public for tests of other modules that run the service in-process. */
+    public void stop() {
         stopRequested.countDown();
         ConsumerLoop current = loop;
         if (current != null) {
@@ -51,7 +52,8 @@ public final class ConsumersMain {
         }
     }
 
-    void run(EnvConfig env) throws InterruptedException {
+    /** The service's whole run, until {@link #stop}; public for tests of other modules that run it in-process. */
+    public void run(EnvConfig env) throws InterruptedException {
         String topicName = env.string("TOPIC_NAME", TopicSelection.ALL);
         List<String> topics = TopicSelection.parse(topicName);
         CassandraSettings settings = CassandraSettings.from(env);

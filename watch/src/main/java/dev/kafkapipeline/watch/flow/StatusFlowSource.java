@@ -155,7 +155,7 @@ public final class StatusFlowSource implements FlowSnapshotSource {
                     committedByTopic.merge(tp.topic(), offset.offset(), Long::sum);
                     lagByTopic.merge(tp.topic(), ends.get(tp).offset() - offset.offset(), Long::sum);
                 });
-                String state = group.groupState().map(Object::toString).orElse("UNKNOWN");
+                String state = group.groupState().map(Enum::name).orElse("UNKNOWN");
                 groups.add(new GroupState(group.groupId(), state, committedByTopic, lagByTopic));
             }
             groups.sort(java.util.Comparator.comparing(GroupState::group));
