@@ -132,6 +132,10 @@ function renderRace(event) {
 
 function renderSessions(race) {
   const select = document.getElementById("session");
+  // Rebuilt only when the sessions change: a rebuild would close the list under the user's pointer.
+  const signature = JSON.stringify(race.sessions);
+  if (select.dataset.sessions === signature) return;
+  select.dataset.sessions = signature;
   const options = [el("option", { value: "" }, "the latest")]
     .concat(race.sessions.map(s => el("option", { value: s.key }, s.title)));
   select.replaceChildren(...options);

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.kafkapipeline.cassandra.client.CassandraSessions;
-import dev.kafkapipeline.common.config.EnvConfig;
 import dev.kafkapipeline.consumers.ConsumersMain;
 import dev.kafkapipeline.f1.F1ProducerMain;
 import dev.kafkapipeline.local.stack.NativeStack;
@@ -27,7 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -172,7 +170,11 @@ class WatchPageBrowserTest {
         }
     }
 
-    /** Reads the page through the driver, with explicit waits on real conditions. */
+    /**
+     * Reads the page through the driver, with explicit waits on real conditions.
+     * The page redraws its tiles every second, so an element found in one call
+     * can be gone by the next: each read is one script that finds and reads at once.
+     */
     static final class PageReader {
         private final WebDriver page;
 
@@ -185,15 +187,20 @@ class WatchPageBrowserTest {
         }
 
         String text(String css) {
-            return page.findElement(By.cssSelector(css)).getText();
+            List<String> found = texts(css);
+            return found.isEmpty() ? "" : found.get(0);
         }
 
         List<String> texts(String css) {
-            return page.findElements(By.cssSelector(css)).stream().map(e -> e.getText()).toList();
+            Object texts = ((JavascriptExecutor) page).executeScript(
+                    "return Array.from(document.querySelectorAll(arguments[0]), e => e.textContent.trim())", css);
+            return ((List<?>) texts).stream().map(String::valueOf).toList();
         }
 
         String attribute(String css, String name) {
-            return page.findElement(By.cssSelector(css)).getAttribute(name);
+            Object value = ((JavascriptExecutor) page).executeScript(
+                    "const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null", css, name);
+            return String.valueOf(value);
         }
 
         /** A number as the page writes it (thousands separated), or -1 where it shows none. */
@@ -205,7 +212,7 @@ class WatchPageBrowserTest {
 
         /** The laps the race charts hold, as the page's script records after drawing them. */
         long lapsDrawn() {
-            Object laps = ((org.openqa.selenium.JavascriptExecutor) page).executeScript("return document.getElementById('race').dataset.laps");
+            Object laps = ((JavascriptExecutor) page).executeScript("return document.getElementById('race').dataset.laps");
             return laps == null ? 0 : Long.parseLong(laps.toString());
         }
     }

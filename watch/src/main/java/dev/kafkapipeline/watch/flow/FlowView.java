@@ -1,7 +1,6 @@
 package dev.kafkapipeline.watch.flow;
 
 import dev.kafkapipeline.common.kafka.Topics;
-import dev.kafkapipeline.watch.flow.FlowSnapshot.GroupState;
 import dev.kafkapipeline.watch.flow.FlowSnapshot.KafkaState;
 import dev.kafkapipeline.watch.flow.FlowSnapshot.ServiceState;
 import dev.kafkapipeline.watch.flow.FlowSnapshot.TableRows;
