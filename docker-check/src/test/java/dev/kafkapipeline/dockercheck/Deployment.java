@@ -31,7 +31,8 @@ record Deployment(Repository repository) {
             "owm-producer", "Dockerfile",
             "f1-producer", "Dockerfile",
             "consumers", "Dockerfile",
-            "data-vis", "Dockerfile");
+            "data-vis", "Dockerfile",
+            "watch", "Dockerfile");
 
     /** The original pipeline's container names, kept where the service still exists. */
     static final Map<String, String> CONTAINER_NAMES = orderedMap(
@@ -51,7 +52,8 @@ record Deployment(Repository repository) {
             "faker-producer", "dev.kafkapipeline.faker.FakerProducerMain",
             "owm-producer", "dev.kafkapipeline.owm.WeatherProducerMain",
             "f1-producer", "dev.kafkapipeline.f1.F1ProducerMain",
-            "consumers", "dev.kafkapipeline.consumers.ConsumersMain");
+            "consumers", "dev.kafkapipeline.consumers.ConsumersMain",
+            "watch", "dev.kafkapipeline.watch.WatchMain");
 
     static final Set<String> FIXED_NETWORKS = Set.of("kafka-network", "cassandra-network");
 

@@ -28,7 +28,7 @@ class ServiceSettingsTest {
 
     /** Variables holding comma-separated host:port lists, and URLs. */
     static final Set<String> ADDRESS_LISTS = Set.of("KAFKA_BROKER_URL", "CONNECT_BOOTSTRAP_SERVERS", "KAFKA_BOOTSTRAP",
-            "KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS", "KAFKA_CLUSTERS_0_KAFKACONNECT_0_ADDRESS");
+            "KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS", "KAFKA_CLUSTERS_0_KAFKACONNECT_0_ADDRESS", "CONNECT_URL");
 
     @TestFactory
     Stream<DynamicTest> everyVariableSetIsOneTheServiceReads() {
@@ -47,7 +47,8 @@ class ServiceSettingsTest {
         int cassandraPort = deployment.javaDefault("cassandra/client", "CassandraSettings.java", "\"CASSANDRA_PORT\",\\s*(\\d+)");
         int kafkaPort = deployment.javaDefault("common", "KafkaSettings.java", "DEFAULT_BROKER_URL\\s*=\\s*\"[^\"]*:(\\d+)\"");
         Map<String, Integer> expected = Deployment.orderedMap(
-                "cassandradb", cassandraPort, "broker", kafkaPort, "kafka-connect", 8083, "kafka-ui", 9000, "datavis", 8888);
+                "cassandradb", cassandraPort, "broker", kafkaPort, "kafka-connect", 8083, "kafka-ui", 9000, "datavis", 8888,
+                "watch", deployment.javaDefault("watch", "WatchSettings.java", "\"WATCH_PORT\",\\s*(\\d+)"));
         Map<String, Integer> published = new LinkedHashMap<>();
         deployment.rootModel().services().values().forEach(s -> s.ports().forEach(p -> published.put(s.name(), p.published())));
         assertEquals(expected, published, "host ports published by the service files");

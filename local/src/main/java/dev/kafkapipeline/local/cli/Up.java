@@ -52,6 +52,9 @@ final class Up implements Subcommand {
         if (stack.serviceNames().contains("jupyter")) {
             context.out().println("Notebooks: " + stack.address("jupyter"));
         }
+        if (stack.serviceNames().contains("watch")) {
+            context.out().println("Live page: " + stack.address("watch"));
+        }
         if (stack.settings().offline() && stack.serviceNames().contains("fastf1")) {
             context.out().println("Offline: the race's laps reach Cassandra over the next minute; then ./pipeline render draws them.");
         }

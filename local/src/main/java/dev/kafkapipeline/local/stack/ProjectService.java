@@ -5,15 +5,18 @@ import dev.kafkapipeline.local.process.ModuleClasspath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * A service of the project (a producer or the consumers) run from its module's
- * build output. It has no port: it counts as ready once it has stayed up for a
- * few seconds, long enough to have failed on bad configuration. It is told
- * where to write how its run ended (PIPELINE_OUTCOME_FILE, see {@link ServiceOutcome}).
+ * A service of the project (a producer, the consumers, the live page) run from
+ * its module's build output. One without a port counts as ready once it has
+ * stayed up for a few seconds, long enough to have failed on bad configuration;
+ * one with a port once the port answers. It is told where to write how its run
+ * ended (PIPELINE_OUTCOME_FILE, see {@link ServiceOutcome}).
  */
 final class ProjectService implements StackService {
     private static final long SETTLE_MILLIS = 3000;
@@ -21,12 +24,14 @@ final class ProjectService implements StackService {
     private final ServiceCatalog.Entry entry;
     private final StackSettings settings;
     private final ModuleClasspath classpath;
+    private final Integer port;
     private volatile ProcessHandle handle;
 
     ProjectService(ServiceCatalog.Entry entry, StackSettings settings, ModuleClasspath classpath) {
         this.entry = entry;
         this.settings = settings;
         this.classpath = classpath;
+        this.port = entry.port() == null ? null : entry.port().applyAsInt(settings.ports());
     }
 
     @Override
@@ -36,12 +41,12 @@ final class ProjectService implements StackService {
 
     @Override
     public String address() {
-        return entry.description();
+        return port == null ? entry.description() : "http://127.0.0.1:" + port + "/";
     }
 
     @Override
     public Map<Integer, String> ports() {
-        return Map.of();
+        return port == null ? Map.of() : Map.of(port, entry.description() + " (PIPELINE_" + name().toUpperCase(Locale.ROOT) + "_PORT)");
     }
 
     /** An outcome left by an earlier run would describe that run, not this one. */
@@ -56,7 +61,9 @@ final class ProjectService implements StackService {
 
     @Override
     public List<String> command(String marker) {
-        return JvmCommand.of(marker, "256m", List.of("-XX:+UseSerialGC"), classpath, entry.mainClass(), List.of());
+        List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC"));
+        options.addAll(entry.jvmOptions());
+        return JvmCommand.of(marker, entry.heap(), options, classpath, entry.mainClass(), List.of());
     }
 
     /**
@@ -99,6 +106,9 @@ final class ProjectService implements StackService {
         ProcessHandle current = handle;
         if (current == null || !current.isAlive()) {
             return false;
+        }
+        if (port != null) {
+            return Ports.accepts(port);
         }
         return current.info().startInstant()
                 .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis() >= SETTLE_MILLIS)

@@ -7,7 +7,7 @@ import dev.kafkapipeline.common.config.EnvConfig;
  * ports; PIPELINE_PORT_OFFSET shifts all of them at once (tests use it so a
  * running stack and a test run never collide), and each can be set on its own.
  */
-public record StackPorts(int cassandraCql, int cassandraStorage, int kafka, int kafkaController, int connect, int jupyter) {
+public record StackPorts(int cassandraCql, int cassandraStorage, int kafka, int kafkaController, int connect, int jupyter, int watch) {
 
     public static StackPorts from(EnvConfig env, int defaultOffset) {
         int offset = env.integer("PIPELINE_PORT_OFFSET", defaultOffset);
@@ -17,6 +17,7 @@ public record StackPorts(int cassandraCql, int cassandraStorage, int kafka, int 
                 env.port("PIPELINE_KAFKA_PORT", 9092 + offset),
                 env.port("PIPELINE_KAFKA_CONTROLLER_PORT", 9093 + offset),
                 env.port("PIPELINE_CONNECT_PORT", 8083 + offset),
-                env.port("PIPELINE_JUPYTER_PORT", 8888 + offset));
+                env.port("PIPELINE_JUPYTER_PORT", 8888 + offset),
+                env.port("PIPELINE_WATCH_PORT", 8050 + offset));
     }
 }

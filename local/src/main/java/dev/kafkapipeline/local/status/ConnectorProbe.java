@@ -14,11 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The connectors and their tasks' states, from Kafka Connect's REST API ({@code GET /connectors?expand=status}). */
-final class ConnectorProbe {
+public final class ConnectorProbe {
     private ConnectorProbe() {}
 
     static Part<List<ConnectorStatus>> read(String restUrl, Duration timeout) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(timeout).build().send(
+        return read(HttpClient.newBuilder().connectTimeout(timeout).build(), restUrl, timeout);
+    }
+
+    /** The same through a client of the caller's, for a caller that asks every second (the live page). */
+    public static Part<List<ConnectorStatus>> read(HttpClient http, String restUrl, Duration timeout) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(restUrl + "/connectors?expand=status")).timeout(timeout).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

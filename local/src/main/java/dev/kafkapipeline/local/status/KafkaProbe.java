@@ -22,8 +22,11 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
-/** The topics' end offsets and every consumer group's committed offsets and lag, from the broker's admin API. */
-final class KafkaProbe {
+/**
+ * The topics' end offsets and every consumer group's state, committed offsets
+ * and lag, from the broker's admin API.
+ */
+public final class KafkaProbe {
     private KafkaProbe() {}
 
     static KafkaStatus read(String bootstrap, Duration timeout) throws ExecutionException, InterruptedException, TimeoutException {
@@ -36,12 +39,19 @@ final class KafkaProbe {
         }
     }
 
+    /** The same through an admin client of the caller's, for a caller that asks every second (the live page). */
+    public static KafkaStatus read(Admin admin, Duration timeout) throws ExecutionException, InterruptedException, TimeoutException {
+        return read(admin, timeout.toSeconds());
+    }
+
     private static KafkaStatus read(Admin admin, long seconds) throws ExecutionException, InterruptedException, TimeoutException {
         Map<String, TopicDescription> topics = admin.describeTopics(admin.listTopics().names().get(seconds, TimeUnit.SECONDS))
                 .allTopicNames().get(seconds, TimeUnit.SECONDS);
         // Committed offsets first, end offsets after: an end offset read later is never behind a commit read earlier.
         Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new TreeMap<>();
+        Map<String, String> groupStates = new TreeMap<>();
         for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(seconds, TimeUnit.SECONDS)) {
+            groupStates.put(group.groupId(), group.groupState().map(Enum::name).orElse("UNKNOWN"));
             committed.put(group.groupId(), admin.listConsumerGroupOffsets(group.groupId())
                     .partitionsToOffsetAndMetadata().get(seconds, TimeUnit.SECONDS));
         }
@@ -56,7 +66,7 @@ final class KafkaProbe {
                 .map(e -> new TopicOffsets(e.getKey(), topics.get(e.getKey()).partitions().size(), e.getValue())).toList();
         List<GroupLag> lags = new ArrayList<>();
         committed.forEach((group, partitions) -> lags.addAll(lags(group, partitions, ends)));
-        return new KafkaStatus(offsets, List.copyOf(lags));
+        return new KafkaStatus(offsets, List.copyOf(lags), Map.copyOf(groupStates));
     }
 
     /** A group's committed offsets and lag per topic, against end offsets read after the commits. */

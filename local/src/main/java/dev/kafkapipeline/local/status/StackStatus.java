@@ -2,6 +2,7 @@ package dev.kafkapipeline.local.status;
 
 import dev.kafkapipeline.local.stack.ServiceOutcome;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -22,7 +23,8 @@ public record StackStatus(List<ServiceStatus> services, Part<KafkaStatus> kafka,
     public record ServiceStatus(String name, State state, OptionalLong pid, String address, Optional<ServiceOutcome> outcome,
                                 String lastLogLine) {}
 
-    public record KafkaStatus(List<TopicOffsets> topics, List<GroupLag> lags) {}
+    /** @param groupStates each consumer group's state as the broker names it (STABLE while members consume, EMPTY once none is left) */
+    public record KafkaStatus(List<TopicOffsets> topics, List<GroupLag> lags, Map<String, String> groupStates) {}
 
     /** @param endOffsets the sum of the partitions' end offsets: how many records the topic ever held */
     public record TopicOffsets(String topic, int partitions, long endOffsets) {}

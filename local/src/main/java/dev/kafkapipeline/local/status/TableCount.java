@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** Counting a table's rows quickly, whatever its size. */
-final class TableCount {
+public final class TableCount {
     private TableCount() {}
 
     /**
@@ -20,7 +20,7 @@ final class TableCount {
      * estimate when it is higher than the cap; any other says "at least".
      * Empty when the table does not exist.
      */
-    static Optional<RowCount> of(CqlSession session, String keyspace, String table, int cap) {
+    public static Optional<RowCount> of(CqlSession session, String keyspace, String table, int cap) {
         Map<Integer, String> partitionKey = new TreeMap<>();
         boolean clustered = false;
         for (Row column : session.execute(SimpleStatement.newInstance(
