@@ -92,7 +92,7 @@ public final class NativeStack {
     private List<StartStep> steps(List<String> startedNow) {
         List<StartStep> steps = new ArrayList<>();
         if (settings.offline()) {
-            steps.add(new StartStep("offline", () -> progress.step("offline", OfflineRace.announcement())));
+            steps.add(new StartStep("offline", () -> progress.step("offline", OfflineRace.announcement(settings))));
         }
         steps.add(new StartStep("data version", this::checkDataVersion));
         steps.add(new StartStep("servers", () -> launcher.startAndAwait(List.of(CassandraNode.NAME, KafkaBroker.NAME), startedNow)));

@@ -1,6 +1,7 @@
 package dev.kafkapipeline.local.stack;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code ./pipeline up --offline} (or PIPELINE_OFFLINE=true): the pipeline
@@ -33,8 +34,14 @@ final class OfflineRace {
                 "F1_SESSION", SESSION);
     }
 
-    static String announcement() {
-        return "no internet needed: fastf1 replays the 2018 Azerbaijan Grand Prix race (VER, LEC) from " + ARCHIVE
-                + ", one lap every 0.5 s, through Kafka to both sinks; the weather producer has nothing to report offline";
+    /** What {@code up} says offline, with the drivers and pace the F1 producer will use (the user's, where exported). */
+    static String announcement(StackSettings settings) {
+        Map<String, String> defaults = defaults("fastf1");
+        String drivers = Optional.ofNullable(settings.env().raw("F1_DRIVERS")).orElse(defaults.get("F1_DRIVERS"));
+        String speed = settings.env().raw("F1_REPLAY_SPEED");
+        String pace = speed != null ? "at " + speed + " times the pace it was driven"
+                : "one lap every " + Optional.ofNullable(settings.env().raw("SLEEP_TIME")).orElse(defaults.get("SLEEP_TIME")) + " s";
+        return "no internet needed: fastf1 replays the 2018 Azerbaijan Grand Prix race (" + drivers + ") from " + ARCHIVE
+                + ", " + pace + ", through Kafka to both sinks; the weather producer has nothing to report offline";
     }
 }

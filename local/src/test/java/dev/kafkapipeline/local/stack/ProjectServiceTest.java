@@ -2,6 +2,7 @@ package dev.kafkapipeline.local.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kafkapipeline.common.config.EnvConfig;
 import dev.kafkapipeline.local.process.ModuleClasspath;
@@ -37,6 +38,19 @@ class ProjectServiceTest {
         assertEquals("HAM,RUS", env.get("F1_DRIVERS"), "the drivers are the user's to choose");
         assertEquals("0.5", env.get("SLEEP_TIME"), "one lap every half second unless SLEEP_TIME says otherwise");
         assertEquals("true", env.get("PIPELINE_OFFLINE"));
+    }
+
+    @Test
+    void theOfflineLineNamesTheDriversAndPaceTheProducerWillUse() {
+        String usual = announcement(Map.of());
+        assertTrue(usual.contains("(VER,LEC)") && usual.contains("one lap every 0.5 s"), usual);
+        String replay = announcement(Map.of("F1_DRIVERS", "all", "F1_REPLAY_SPEED", "20"));
+        assertTrue(replay.contains("(all)") && replay.contains("at 20 times the pace") && !replay.contains("lap every"), replay);
+    }
+
+    private String announcement(Map<String, String> exported) {
+        return OfflineRace.announcement(StackSettings.forCommandLine(new EnvConfig(exported).with(Map.of("PIPELINE_HOME", home.toString())),
+                Path.of("/repo")));
     }
 
     @Test
