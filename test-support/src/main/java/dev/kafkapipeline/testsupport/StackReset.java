@@ -6,9 +6,14 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.schema.KeyspaceMetadata;
 import dev.kafkapipeline.cassandra.client.CassandraSessions;
 import dev.kafkapipeline.cassandra.client.CassandraSettings;
+import dev.kafkapipeline.local.process.ManagedProcess;
 import dev.kafkapipeline.local.stack.ConnectRest;
 import dev.kafkapipeline.local.stack.NativeStack;
 import dev.kafkapipeline.local.stack.Poll;
+import dev.kafkapipeline.local.stack.ServiceOutcome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -23,8 +28,9 @@ import org.apache.kafka.clients.admin.ConsumerGroupListing;
  * Puts the shared stack back to what {@code up} leaves on an empty data
  * folder, so that a test class sees nothing of the classes before it: every
  * server running, no connectors, only the pipeline's topics (empty), no
- * consumer groups, the pipeline's tables empty and no other keyspace or table.
- * Connect's own topics stay; they hold no data of a test once the connectors
+ * consumer groups, the pipeline's tables empty and no other keyspace or table,
+ * and no trace of a service that ran and ended (outcome and pid files, which
+ * status would report). Connect's own topics stay; they hold no data of a test once the connectors
  * are gone.
  */
 final class StackReset {
@@ -52,7 +58,22 @@ final class StackReset {
         }
         stack.createTopics();
         emptyCassandra();
+        forgetEndedServices();
         progress.accept(String.format("clean slate in %.1f s", (System.nanoTime() - t0) / 1e9));
+    }
+
+    private void forgetEndedServices() {
+        for (String name : stack.everyServiceName()) {
+            ManagedProcess process = stack.process(name);
+            if (process.running().isEmpty()) {
+                process.forgetStalePidFile();
+                try {
+                    Files.deleteIfExists(ServiceOutcome.fileOf(stack.settings(), name));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
     }
 
     private void deleteConnectors() {

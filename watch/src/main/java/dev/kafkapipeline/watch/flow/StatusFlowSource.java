@@ -153,9 +153,8 @@ public final class StatusFlowSource implements FlowSnapshotSource {
         try {
             List<TableRows> rows = new ArrayList<>();
             for (String name : List.of(cassandraSettings.weatherTable(), cassandraSettings.fakerTable(), cassandraSettings.fastf1Table())) {
-                Optional<RowCount> count = TableCount.of(cassandra.session(), cassandraSettings.keyspace(), name, StatusCollector.COUNT_CAP);
-                rows.add(new TableRows(cassandraSettings.keyspace() + "." + name, count.map(RowCount::value).orElse(-1L),
-                        count.map(c -> c.accuracy() != RowCount.Accuracy.EXACT).orElse(false)));
+                rows.add(rows(cassandraSettings.keyspace() + "." + name,
+                        TableCount.of(cassandra.session(), cassandraSettings.keyspace(), name, StatusCollector.COUNT_CAP)));
             }
             return Part.of(rows);
         } catch (IllegalStateException e) {
@@ -163,6 +162,11 @@ public final class StatusFlowSource implements FlowSnapshotSource {
         } catch (RuntimeException e) {
             return Part.down(notAnswering("Cassandra at " + cassandraSettings.address(), e));
         }
+    }
+
+    /** A table's rows in the page's terms: -1 for a table that does not exist; anything but an exact count is estimated. */
+    static TableRows rows(String table, Optional<RowCount> count) {
+        return new TableRows(table, count.map(RowCount::value).orElse(-1L), count.map(c -> c.accuracy() != RowCount.Accuracy.EXACT).orElse(false));
     }
 
     private static String notAnswering(String what, Exception e) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.kafkapipeline.local.stack.ServiceOutcome;
+import dev.kafkapipeline.local.status.StackStatus.RowCount;
 import dev.kafkapipeline.local.status.StackStatus.ServiceStatus;
 import dev.kafkapipeline.local.status.StackStatus.State;
 import dev.kafkapipeline.watch.flow.FlowSnapshot.ConnectorState;
@@ -84,6 +85,14 @@ class FlowViewTest {
         FlowView view = FlowView.of(null, snapshot(T0, 100, 0, List.of()), Map.of("fastf1.dlq", List.of("field value.lap_number does not fit")));
         assertEquals(List.of(new FlowView.DeadLetterView("fastf1.dlq", 2, List.of("field value.lap_number does not fit"))),
                 view.deadLetters().items());
+    }
+
+    @Test
+    void aTableShowsAsStatusCountedItAndAnythingButAnExactCountIsEstimated() {
+        assertEquals(new TableRows("ks.t", 12, false), StatusFlowSource.rows("ks.t", Optional.of(new RowCount(12, RowCount.Accuracy.EXACT))));
+        assertEquals(new TableRows("ks.t", 10_000, true), StatusFlowSource.rows("ks.t", Optional.of(new RowCount(10_000, RowCount.Accuracy.AT_LEAST))));
+        assertEquals(new TableRows("ks.t", 272_512, true), StatusFlowSource.rows("ks.t", Optional.of(new RowCount(272_512, RowCount.Accuracy.ESTIMATE))));
+        assertEquals(new TableRows("ks.t", -1, false), StatusFlowSource.rows("ks.t", Optional.empty()), "a table that does not exist");
     }
 
     @Test

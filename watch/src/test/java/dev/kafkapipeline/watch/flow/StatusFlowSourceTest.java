@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import dev.kafkapipeline.cassandra.client.CassandraSessions;
 import dev.kafkapipeline.common.kafka.KafkaSettings;
 import dev.kafkapipeline.local.stack.NativeStack;
-import dev.kafkapipeline.local.status.StatusCollector;
 import dev.kafkapipeline.testsupport.Eventually;
 import dev.kafkapipeline.testsupport.KafkaOffsets;
 import dev.kafkapipeline.testsupport.NativeStackTest;
@@ -18,11 +14,9 @@ import dev.kafkapipeline.watch.WatchSettings;
 import dev.kafkapipeline.watch.flow.FlowSnapshot.TableRows;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -59,36 +53,6 @@ class StatusFlowSourceTest {
                     snapshot.tables().value().stream().map(TableRows::table).toList());
             assertEquals(List.of("cassandra", "kafka", "connect"), snapshot.services().value().stream().map(FlowSnapshot.ServiceState::name).toList());
             assertTrue(snapshot.services().value().stream().allMatch(s -> s.state().equals("running")), snapshot.services().toString());
-        }
-    }
-
-    /** Past status's cap a table shows as estimated ("at least" or Cassandra's estimate), as ./pipeline status shows it. */
-    @Test
-    void aTableLargerThanStatusCountsIsMarkedEstimated(NativeStack stack) {
-        int rows = StatusCollector.COUNT_CAP + 500;
-        try (CqlSession session = CassandraSessions.open(stack.cassandraSettings());
-             CassandraLink cassandra = new CassandraLink(stack.cassandraSettings());
-             StatusFlowSource source = new StatusFlowSource(WatchSettings.forStack(stack, 0), cassandra)) {
-            session.execute("TRUNCATE kafkapipeline.fakerdata");
-            PreparedStatement insert = session.prepare("INSERT INTO kafkapipeline.fakerdata (name, city) VALUES (?, ?)");
-            List<CompletableFuture<?>> inFlight = new ArrayList<>();
-            for (int i = 0; i < rows; i++) {
-                inFlight.add(session.executeAsync(insert.bind("person-" + i, "Springfield")).toCompletableFuture());
-                if (inFlight.size() == 256 || i == rows - 1) {
-                    CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-                    inFlight.clear();
-                }
-            }
-            AtomicReference<TableRows> faker = new AtomicReference<>();
-            Eventually.holds("fakerdata in the tables part", ANSWER, () -> {
-                Part<List<TableRows>> tables = source.snapshot().tables();
-                faker.set(tables.isDown() ? null : tables.value().stream()
-                        .filter(t -> t.table().equals("kafkapipeline.fakerdata")).findFirst().orElse(null));
-                return faker.get() != null;
-            });
-            assertTrue(faker.get().estimated(), faker.get().toString());
-            assertTrue(faker.get().rows() >= StatusCollector.COUNT_CAP && faker.get().rows() < rows * 2L,
-                    "shown " + faker.get().rows() + " of " + rows + " rows");
         }
     }
 
