@@ -17,7 +17,7 @@ class UsageTest {
         CommandRun help = CommandRun.of(env, "help");
         assertEquals(0, help.code());
         List<String> names = PipelineCommand.SUBCOMMANDS.stream().map(Subcommand::name).toList();
-        assertEquals(List.of("up", "down", "status", "cql", "cqlsh", "logs", "reset", "render", "bench", "laps"), names);
+        assertEquals(List.of("up", "down", "status", "cql", "cqlsh", "logs", "reset", "render", "bench", "chaos", "laps"), names);
         for (Subcommand subcommand : PipelineCommand.SUBCOMMANDS) {
             String synopsis = (subcommand.name() + " " + subcommand.arguments()).strip();
             assertTrue(help.out().contains("\n  " + synopsis + " ") || help.out().contains("\n  " + synopsis + "\n"),
