@@ -41,7 +41,7 @@ public final class ConnectWorker extends ServerNode {
     public static final List<String> JVM_VARIABLES = List.of("PATH", "JAVA_HOME", "LANG", "LC_ALL", "TZ");
     /** The only variables a connector config can read; Kafka 4.4 matches whole names, the anchors keep any version from matching part of one. */
     static final String ENV_ALLOWLIST = "^(" + String.join("|", SINK_VARIABLES) + ")$";
-    /** How long a cluster's worker that died keeps its tasks before the other worker takes them over. */
+    /** How long a cluster's worker that died keeps its tasks, and any killed worker's tasks' consumers their partitions, before another task takes them over. */
     static final Duration TASK_TAKEOVER_DELAY = Duration.ofSeconds(10);
 
     ConnectWorker(ServerMember member, StackSettings settings, ModuleClasspath classpath) {
@@ -137,6 +137,10 @@ public final class ConnectWorker extends ServerNode {
             // then the other worker takes them over.
             p.put("scheduled.rebalance.max.delay.ms", Long.toString(TASK_TAKEOVER_DELAY.toMillis()));
         }
+        // A killed worker's task holds its partitions until its consumer's session times out (Kafka's default: 45 s),
+        // also against its own successor on a single node; connectors may not override it (the policy below).
+        p.put("consumer.session.timeout.ms", Long.toString(TASK_TAKEOVER_DELAY.toMillis()));
+        p.put("consumer.heartbeat.interval.ms", Long.toString(TASK_TAKEOVER_DELAY.toMillis() / 3));
         p.put("listeners", address());
         p.put("rest.advertised.host.name", member.host());
         p.put("rest.advertised.port", Integer.toString(settings.ports().connect()));
