@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -43,13 +44,31 @@ final class ChaosConnector {
         return "connect-" + name;
     }
 
-    void register(Duration sessionTimeout) {
+    /**
+     * Its task's consumer keeps the worker's settings: the worker lets no
+     * connector override them (connector.client.config.override.policy=None),
+     * so a killed worker's task holds its partitions for the worker's consumer
+     * session timeout (10 s natively; Kafka's default is 45 s).
+     */
+    void register() {
         Map<String, String> config = new HashMap<>(sinkConfig());
         config.put("keyspace", SinkPath.CONNECT.keyspace());
-        // The task's consumer group must let a killed worker's member go as soon as the consumers' group does.
-        config.put("consumer.override.session.timeout.ms", Long.toString(sessionTimeout.toMillis()));
-        config.put("consumer.override.heartbeat.interval.ms", Long.toString(sessionTimeout.toMillis() / 3));
         call("PUT", "/connectors/" + name + "/config", Json.toText(config), 200, 201);
+    }
+
+    /** The worker that runs the connector's task, as Connect names it (its REST host:port); empty while the task has none. */
+    Optional<String> taskWorker() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(connectUrl + "/connectors/" + name + "/status")).timeout(Duration.ofSeconds(30)).build();
+        try {
+            JsonNode tasks = Json.MAPPER.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body()).path("tasks");
+            return tasks.isEmpty() || !tasks.get(0).path("state").asText().equals("RUNNING")
+                    ? Optional.empty() : Optional.of(tasks.get(0).path("worker_id").asText());
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     void delete() {
