@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -45,14 +46,30 @@ final class ChaosConnector {
     }
 
     /**
-     * Registers the run's sink. Its task's consumer-group session timeout is the
-     * worker's ({@link ConnectWorker#SINK_SESSION_TIMEOUT}): the worker lets no
-     * connector override its clients' settings.
+     * Its task's consumer keeps the worker's settings: the worker lets no
+     * connector override them (connector.client.config.override.policy=None),
+     * so a killed worker's task holds its partitions for the worker's consumer
+     * session timeout (10 s natively; Kafka's default is 45 s).
      */
     void register() {
         Map<String, String> config = new HashMap<>(sinkConfig());
         config.put("keyspace", SinkPath.CONNECT.keyspace());
         call("PUT", "/connectors/" + name + "/config", Json.toText(config), 200, 201);
+    }
+
+    /** The worker that runs the connector's task, as Connect names it (its REST host:port); empty while the task has none. */
+    Optional<String> taskWorker() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(connectUrl + "/connectors/" + name + "/status")).timeout(Duration.ofSeconds(30)).build();
+        try {
+            JsonNode tasks = Json.MAPPER.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body()).path("tasks");
+            return tasks.isEmpty() || !tasks.get(0).path("state").asText().equals("RUNNING")
+                    ? Optional.empty() : Optional.of(tasks.get(0).path("worker_id").asText());
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     void delete() {

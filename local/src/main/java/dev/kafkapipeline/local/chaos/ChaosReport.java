@@ -1,5 +1,7 @@
 package dev.kafkapipeline.local.chaos;
 
+import dev.kafkapipeline.local.stack.ClusterTopology;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -13,13 +15,14 @@ import java.util.stream.IntStream;
  * long the path took to write again, and whether every key Kafka acknowledged
  * is in the path's table.
  *
+ * @param topology      the stack's: a single node of each server, or a cluster whose members the run killed one at a time
  * @param commitlogSync Cassandra's commitlog_sync setting during the run
  * @param failedSends   records Kafka never acknowledged (the producer gave up on them); none are owed to the paths
  * @param otherRows     rows in each path's table from records the run did not send (another producer of the topic);
  *                      their writes count among that fault's duplicates
  */
-public record ChaosReport(ChaosSettings settings, String commitlogSync, List<FaultOutcome> faults, long failedSends,
-                          Map<SinkPath, Long> otherRows) {
+public record ChaosReport(ChaosSettings settings, ClusterTopology topology, String commitlogSync, List<FaultOutcome> faults,
+                          long failedSends, Map<SinkPath, Long> otherRows) {
 
     public boolean nothingLost() {
         return faults.stream().flatMap(f -> f.paths().stream()).allMatch(p -> p.lost() == 0);
@@ -49,8 +52,8 @@ public record ChaosReport(ChaosSettings settings, String commitlogSync, List<Fau
      *
      * @param firstPhase the phase in which each path started
      */
-    static ChaosReport of(ChaosSettings settings, String commitlogSync, List<PhaseRecord> phases, ChaosTables.Census census,
-                          KeyLedger ledger, Map<SinkPath, Integer> firstPhase) {
+    static ChaosReport of(ChaosSettings settings, ClusterTopology topology, String commitlogSync, List<PhaseRecord> phases,
+                          ChaosTables.Census census, KeyLedger ledger, Map<SinkPath, Integer> firstPhase) {
         List<FaultOutcome> faults = new ArrayList<>();
         for (int phase = 0; phase < phases.size(); phase++) {
             PhaseRecord record = phases.get(phase);
@@ -70,14 +73,17 @@ public record ChaosReport(ChaosSettings settings, String commitlogSync, List<Fau
                     lost += missing.cardinality();
                 }
                 Long lag = record.lagAtKill().get(path);
+                Optional<Duration> stalled = topology.isCluster() && phase >= first
+                        ? Optional.of(WriteStall.longest(ledger, census.writtenAt().get(path), phase, record.killedAtMicros(), record.streamEndMicros()))
+                        : Optional.empty();
                 paths.add(new PathOutcome(path, phase >= first, lag == null ? OptionalLong.empty() : OptionalLong.of(lag),
-                        record.interrupted().contains(path), Optional.ofNullable(record.writingAgain().get(path)),
+                        record.interrupted().contains(path), Optional.ofNullable(record.writingAgain().get(path)), stalled,
                         owed, rows, lost, record.writes().getOrDefault(path, 0L) - rows));
             }
-            faults.add(new FaultOutcome(record.fault(), ledger.acknowledged(phase).cardinality(), record.producerInFlight(),
+            faults.add(new FaultOutcome(record.fault(), record.victim(), ledger.acknowledged(phase).cardinality(), record.producerInFlight(),
                     record.drained(), paths));
         }
-        return new ChaosReport(settings, commitlogSync, faults, ledger.failedCount(), census.otherRows());
+        return new ChaosReport(settings, topology, commitlogSync, faults, ledger.failedCount(), census.otherRows());
     }
 
     /** The phases whose keys a path owes during a phase: that phase's, and for the phase it started in, all before too. */

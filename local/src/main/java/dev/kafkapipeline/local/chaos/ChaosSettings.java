@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param backlog        how long the stream runs before a path starts, so that it starts behind (CHAOS_BACKLOG, 10 s)
  * @param steady         how long the stream runs before a server is killed, and again once the paths write after a fault (CHAOS_STEADY, 5 s)
  * @param downtime       how long a killed service stays down before it is started again (CHAOS_DOWNTIME, 5 s)
- * @param sessionTimeout both paths' consumer-group session timeout: how long a killed member keeps its partitions (CHAOS_SESSION_TIMEOUT, 10 s)
+ * @param sessionTimeout the consumers path's consumer-group session timeout: how long a killed member keeps its partitions
+ *                       (CHAOS_SESSION_TIMEOUT, 10 s); the Connect task's is the worker's, which connectors may not override
  * @param deadline       the longest wait for a path to write again after a fault, or to write everything (CHAOS_DEADLINE, 300 s)
  */
 public record ChaosSettings(int rate, Duration backlog, Duration steady, Duration downtime, Duration sessionTimeout, Duration deadline) {

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * The consumers service (its own main class, unchanged) as a process of the
  * fault run, with the consumers path's keyspace and group, so that it can be
- * killed as a crash would kill it. Its log is logs/chaos-consumers.log.
+ * killed as a crash would kill it. Its log is logs/chaos-consumers.log; a
+ * cluster's run has two members of the group, chaos-consumers-1 and -2.
  */
 final class ConsumersProcess {
     static final String NAME = "chaos-consumers";
@@ -22,9 +23,10 @@ final class ConsumersProcess {
     private final Map<String, String> environment;
     private final Path workingDirectory;
 
-    ConsumersProcess(StackSettings settings, String classpath, Map<String, String> environment) {
-        this.process = new ManagedProcess(NAME, settings.runDirectory().resolve(NAME + ".pid"),
-                settings.logDirectory().resolve(NAME + ".log"), "-Dpipeline.service=" + NAME + "@" + settings.home());
+    /** @param name {@link #NAME}, or a member's ({@code chaos-consumers-2}) */
+    ConsumersProcess(StackSettings settings, String name, String classpath, Map<String, String> environment) {
+        this.process = new ManagedProcess(name, settings.runDirectory().resolve(name + ".pid"),
+                settings.logDirectory().resolve(name + ".log"), "-Dpipeline.service=" + name + "@" + settings.home());
         this.classpath = classpath;
         this.environment = Map.copyOf(environment);
         this.workingDirectory = settings.repository();
@@ -32,7 +34,7 @@ final class ConsumersProcess {
 
     void start() {
         if (process.running().isPresent()) {
-            throw new IllegalStateException(NAME + " is already running (pid " + process.running().get().pid()
+            throw new IllegalStateException(process.name() + " is already running (pid " + process.running().get().pid()
                     + "): another fault run is under way on this stack");
         }
         process.forgetStalePidFile();
@@ -55,5 +57,9 @@ final class ConsumersProcess {
 
     Path logFile() {
         return process.logFile();
+    }
+
+    String name() {
+        return process.name();
     }
 }

@@ -4,8 +4,10 @@ import dev.kafkapipeline.cassandra.client.CassandraSettings;
 import dev.kafkapipeline.common.kafka.Topics;
 import dev.kafkapipeline.local.stack.NativeStack;
 import dev.kafkapipeline.local.stack.Poll;
+import dev.kafkapipeline.local.stack.ServerMember;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -34,13 +36,22 @@ import org.apache.kafka.common.TopicPartition;
  * while it still works through that backlog: a path that committed before
  * writing loses records there.
  *
+ * <p>On a cluster the same accounting runs with one member of a kind killed
+ * at a time: the broker that leads most of the topic's partitions, the first
+ * Cassandra node (every client's first contact point), the Connect worker that
+ * runs the path's task, and one of the two consumers. Both paths start with
+ * the first fault, behind the stream. After each kill the run waits, the
+ * member still down, until each stopped path has committed past the kill on
+ * every partition (the leaders moved, the task or the partitions moved to the
+ * other worker or consumer, QUORUM held with two nodes), then starts the
+ * member again; {@link WriteStall} tells afterwards how long writing stalled.
+ *
  * <p>The stack's servers must be running; the run leaves them running, also
- * when it fails. It adds its own connector and consumers process and removes
- * them at the end.
+ * when it fails. It adds its own connector and consumers process(es) and
+ * removes them at the end.
  */
 public final class FaultRun {
     static final String TOPIC = Topics.FAKER;
-    private static final List<String> SERVERS = List.of("cassandra", "kafka", "connect");
     private static final Duration KILL_MOMENT_WAIT = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final long PROGRESS_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
@@ -50,9 +61,12 @@ public final class FaultRun {
     private final Consumer<String> progress;
     private final long startedAt = System.nanoTime();
     private final String run = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000);
+    private final boolean cluster;
+    private final List<Fault> faults;
     private final KeyLedger ledger;
     private final ChaosConnector connector;
-    private final ConsumersProcess consumers;
+    /** The consumers path's processes: one, or a cluster's members of one group. */
+    private final List<ConsumersProcess> consumers = new ArrayList<>();
     private final Map<SinkPath, Integer> firstPhase = new EnumMap<>(SinkPath.class);
     private final AtomicBoolean cleanedUp = new AtomicBoolean();
 
@@ -63,7 +77,9 @@ public final class FaultRun {
         this.stack = stack;
         this.settings = settings;
         this.progress = progress;
-        this.ledger = new KeyLedger(run, Fault.values().length);
+        this.cluster = stack.settings().topology().isCluster();
+        this.faults = Fault.order(cluster);
+        this.ledger = new KeyLedger(run, faults.size());
         this.connector = new ChaosConnector(stack.connectUrl(), stack.settings().repository(), "chaos-sink-" + run);
         Map<String, String> environment = new HashMap<>(stack.clientEnvironment());
         environment.put("CASSANDRA_KEYSPACE", SinkPath.CONSUMERS.keyspace());
@@ -71,7 +87,9 @@ public final class FaultRun {
         environment.put("TOPIC_NAME", TOPIC);
         environment.put("CONSUMER_GROUP", group(SinkPath.CONSUMERS));
         environment.put("CONSUMER_SESSION_TIMEOUT", Long.toString(settings.sessionTimeout().toSeconds()));
-        this.consumers = new ConsumersProcess(stack.settings(), consumersClasspath, environment);
+        for (String name : stack.membersOf("consumers")) {
+            consumers.add(new ConsumersProcess(stack.settings(), name.replace("consumers", ConsumersProcess.NAME), consumersClasspath, environment));
+        }
     }
 
     private String group(SinkPath path) {
@@ -79,14 +97,14 @@ public final class FaultRun {
     }
 
     public ChaosReport run() {
-        for (String server : SERVERS) {
+        for (String server : stack.serverNames()) {
             if (stack.process(server).running().isEmpty()) {
                 throw new IllegalStateException(server + " is not running: start the stack first (./pipeline up)");
             }
         }
         CassandraSettings cassandra = stack.cassandraSettings();
         ChaosTables tables = new ChaosTables(cassandra);
-        try (WriteCounts counts = new WriteCounts(cassandra, ChaosTables.TABLE);
+        try (WriteCounts counts = new WriteCounts(cassandra, stack.cassandraNodes(), ChaosTables.TABLE);
                 GroupOffsets offsets = new GroupOffsets(stack.kafkaBootstrap(), TOPIC);
                 KeyStream stream = new KeyStream(stack.serviceEnvironment(), TOPIC, ledger, settings.rate())) {
             tables.prepare();
@@ -98,7 +116,7 @@ public final class FaultRun {
             say(String.format(Locale.ROOT, "%,d records/s to topic %s; paths write to keyspaces %s and %s; Cassandra commitlog_sync: %s",
                     settings.rate(), TOPIC, SinkPath.CONNECT.keyspace(), SinkPath.CONSUMERS.keyspace(), commitlogSync));
             List<String> otherReaders = new ArrayList<>(connector.othersReading(TOPIC));
-            if (stack.serviceNames().contains("consumers") && stack.process("consumers").running().isPresent()) {
+            if (stack.membersOf("consumers").stream().anyMatch(name -> stack.serviceNames().contains(name) && stack.process(name).running().isPresent())) {
                 otherReaders.add("the consumers service");
             }
             if (!otherReaders.isEmpty()) {
@@ -106,11 +124,12 @@ public final class FaultRun {
                         + "; they write the run's records into the pipeline's own table as well, and add to Cassandra's load");
             }
             List<PhaseRecord> phases = new ArrayList<>();
-            for (Fault fault : Fault.values()) {
-                phases.add(new Phase(fault, counts, offsets, stream, start).run());
+            for (int phase = 0; phase < faults.size(); phase++) {
+                phases.add(new Phase(faults.get(phase), phase, counts, offsets, stream, start).run());
             }
             say("counting each path's rows, key by key");
-            return ChaosReport.of(settings, commitlogSync, phases, tables.census(ledger, phases.size()), ledger, firstPhase);
+            return ChaosReport.of(settings, stack.settings().topology(), commitlogSync, phases, tables.census(ledger, phases.size()),
+                    ledger, firstPhase);
         } finally {
             cleanUp();
         }
@@ -125,13 +144,13 @@ public final class FaultRun {
         if (!cleanedUp.compareAndSet(false, true)) {
             return;
         }
-        for (String server : SERVERS) {
+        for (String server : stack.serverNames()) {
             if (stack.process(server).running().isEmpty()) {
                 say("starting " + server + " again");
                 attempt("starting " + server, () -> stack.start(server));
             }
         }
-        consumers.stop(Duration.ofSeconds(30));
+        consumers.forEach(member -> member.stop(Duration.ofSeconds(30)));
         if (firstPhase.containsKey(SinkPath.CONNECT)) {
             attempt("deleting the connector", connector::delete);
         }
@@ -161,9 +180,9 @@ public final class FaultRun {
         private final KeyStream stream;
         private final Map<TopicPartition, Long> start;
 
-        Phase(Fault fault, WriteCounts counts, GroupOffsets offsets, KeyStream stream, Map<TopicPartition, Long> start) {
+        Phase(Fault fault, int phase, WriteCounts counts, GroupOffsets offsets, KeyStream stream, Map<TopicPartition, Long> start) {
             this.fault = fault;
-            this.phase = fault.ordinal();
+            this.phase = phase;
             this.counts = counts;
             this.offsets = offsets;
             this.stream = stream;
@@ -171,40 +190,59 @@ public final class FaultRun {
         }
 
         PhaseRecord run() {
-            Map<SinkPath, Long> before = answered("Cassandra's write counts", counts::read);
+            WriteCounts.Reading before = answered("Cassandra's write counts", counts::read);
             stream.start(phase);
             say(fault.label() + ": streaming");
-            Optional<SinkPath> own = fault.path();
-            hold(own.isPresent() ? settings.backlog() : settings.steady());
-            own.ifPresent(this::startPath);
-            ProcessHandle victim = victim();
-            Map<SinkPath, Long> lagAtKill = awaitKillMoment();
+            List<SinkPath> starting = startingNow();
+            hold(starting.isEmpty() ? settings.steady() : settings.backlog());
+            starting.forEach(this::startPath);
+            String victim = victim();
+            ProcessHandle process = process(victim);
+            KillMoment moment = awaitKillMoment();
             long producerInFlight = stream.unacknowledged();
             // Cassandra forgets its counts when it restarts: what it took up to the kill is read just before.
-            Map<SinkPath, Long> atKill = fault == Fault.CASSANDRA ? counts.read() : Map.of();
+            Optional<WriteCounts.Reading> atKill = fault == Fault.CASSANDRA ? Optional.of(counts.read()) : Optional.empty();
             long killedAt = System.nanoTime();
+            long killedAtMicros = System.currentTimeMillis() * 1000;
             // SIGKILL straight after the readings: every moment in between is writes the counts miss.
-            victim.destroyForcibly();
-            kill();
+            process.destroyForcibly();
+            kill(victim);
             say(String.format(Locale.ROOT, "%s killed (SIGKILL) with records in flight: %s; producer %,d unacknowledged",
-                    fault.label(), describe(lagAtKill), producerInFlight));
-            hold(settings.downtime());
-            restart();
+                    victim, describe(moment.lags()), producerInFlight));
             Set<SinkPath> interrupted = EnumSet.noneOf(SinkPath.class);
             interrupted.addAll(fault.interrupts());
             interrupted.retainAll(firstPhase.keySet());
-            Map<SinkPath, Duration> writingAgain = awaitWritingAgain(interrupted, killedAt);
+            Map<SinkPath, Duration> writingAgain;
+            if (cluster) {
+                // The rest of the cluster must carry the stream while the member is down.
+                writingAgain = awaitCommittingAgain(interrupted, moment.committed(), killedAt);
+                hold(settings.downtime().minus(Duration.ofNanos(System.nanoTime() - killedAt)));
+                restart(victim);
+            } else {
+                hold(settings.downtime());
+                restart(victim);
+                writingAgain = awaitWritingAgain(interrupted, killedAt);
+            }
             hold(settings.steady());
+            long streamEndMicros = System.currentTimeMillis() * 1000;
             stream.pause();
             boolean drained = drain();
-            Map<SinkPath, Long> after = answered("Cassandra's write counts", counts::read);
+            WriteCounts.Reading after = answered("Cassandra's write counts", counts::read);
+            Optional<String> restarted = fault == Fault.CASSANDRA ? Optional.of(victim) : Optional.empty();
             Map<SinkPath, Long> writes = new EnumMap<>(SinkPath.class);
             for (SinkPath path : SinkPath.values()) {
-                writes.put(path, fault == Fault.CASSANDRA
-                        ? atKill.get(path) - before.get(path) + after.get(path)
-                        : after.get(path) - before.get(path));
+                writes.put(path, after.since(before, path, restarted, atKill));
             }
-            return new PhaseRecord(fault, lagAtKill, producerInFlight, interrupted, writingAgain, writes, drained);
+            return new PhaseRecord(fault, victim, moment.lags(), producerInFlight, interrupted, writingAgain, writes, drained,
+                    killedAtMicros, streamEndMicros);
+        }
+
+        /** On a single node a path starts with its own fault; on a cluster both start with the first. */
+        private List<SinkPath> startingNow() {
+            if (cluster) {
+                return phase == 0 ? List.of(SinkPath.values()) : List.of();
+            }
+            return fault.path().map(List::of).orElse(List.of());
         }
 
         private void startPath(SinkPath path) {
@@ -212,22 +250,25 @@ public final class FaultRun {
             if (path == SinkPath.CONNECT) {
                 connector.register();
             } else {
-                consumers.start();
+                consumers.forEach(ConsumersProcess::start);
             }
             firstPhase.put(path, phase);
             say(String.format(Locale.ROOT, "started the %s path, %,d records behind the stream", path.label(), behind));
         }
 
+        /** Each running path's lag and committed offsets just before the kill. */
+        private record KillMoment(Map<SinkPath, Long> lags, Map<SinkPath, Map<TopicPartition, Long>> committed) {}
+
         /**
-         * Waits until the paths have records in flight: for a path's own
-         * fault, until the path has committed once and still has a backlog;
-         * for a server, until every running path has something uncommitted.
-         * Returns each running path's lag just before the kill.
+         * Waits until the paths have records in flight: a path that started
+         * in this phase must have committed once and still have a backlog; any
+         * other path the fault stops must have something uncommitted.
          */
-        private Map<SinkPath, Long> awaitKillMoment() {
+        private KillMoment awaitKillMoment() {
             long deadline = System.nanoTime() + KILL_MOMENT_WAIT.toNanos();
             long lastSaid = System.nanoTime();
             Map<SinkPath, Long> lags = new EnumMap<>(SinkPath.class);
+            Map<SinkPath, Map<TopicPartition, Long>> commits = new EnumMap<>(SinkPath.class);
             while (true) {
                 try {
                     Map<TopicPartition, Long> end = offsets.end();
@@ -236,21 +277,22 @@ public final class FaultRun {
                         Map<TopicPartition, Long> committed = offsets.committed(group(path));
                         long lag = GroupOffsets.lag(end, committed);
                         lags.put(path, lag);
-                        if (fault.path().isEmpty()) {
-                            ready &= lag >= 1;
-                        } else if (fault.path().get() == path) {
+                        commits.put(path, committed);
+                        if (firstPhase.get(path) == phase) {
                             ready &= lag >= settings.backlogAtKill() && GroupOffsets.committedPast(committed, start);
+                        } else if (fault.interrupts().contains(path)) {
+                            ready &= lag >= 1;
                         }
                     }
                     if (ready) {
-                        return lags;
+                        return new KillMoment(lags, commits);
                     }
                 } catch (IllegalStateException e) {
                     // The broker was slow to answer: ask again.
                 }
                 if (System.nanoTime() > deadline) {
                     say("no backlog in flight within " + KILL_MOMENT_WAIT.toSeconds() + " s; killing now");
-                    return lags;
+                    return new KillMoment(lags, commits);
                 }
                 if (System.nanoTime() - lastSaid > PROGRESS_EVERY_NANOS) {
                     lastSaid = System.nanoTime();
@@ -260,22 +302,66 @@ public final class FaultRun {
             }
         }
 
-        private ProcessHandle victim() {
-            return fault.stackService().map(service -> stack.process(service).running()).orElseGet(consumers::running)
-                    .orElseThrow(() -> new IllegalStateException(fault.label() + " is not running, so it cannot be killed"));
+        /**
+         * The service to kill: the stack's one of the fault's kind; on a
+         * cluster, the broker that leads most of the topic's partitions (so
+         * that leaders must move), the first Cassandra node (every client's
+         * first contact point and a seed), the worker that runs the path's
+         * task (so that it must move), the first consumer.
+         */
+        private String victim() {
+            if (fault == Fault.CONSUMERS) {
+                return consumers.get(0).name();
+            }
+            List<String> members = stack.membersOf(fault.kind().orElseThrow());
+            if (!cluster) {
+                return members.get(0);
+            }
+            return switch (fault) {
+                case KAFKA_BROKER -> {
+                    Map<Integer, Integer> leaders = answered("the partitions' leaders", offsets::leaders);
+                    ServerMember busiest = stack.brokers().get(0);
+                    for (ServerMember broker : stack.brokers()) {
+                        if (Collections.frequency(leaders.values(), broker.number()) > Collections.frequency(leaders.values(), busiest.number())) {
+                            busiest = broker;
+                        }
+                    }
+                    yield busiest.name();
+                }
+                case CONNECT_WORKER -> {
+                    String worker = answered("the worker of the connector's task", () -> connector.taskWorker()
+                            .orElseThrow(() -> new IllegalStateException("the task runs on no worker yet")));
+                    yield stack.connectWorkers().stream().filter(member -> worker.startsWith(member.host() + ":"))
+                            .findFirst().orElseThrow(() -> new IllegalStateException("no worker of this stack is " + worker)).name();
+                }
+                default -> members.get(0);
+            };
+        }
+
+        private ProcessHandle process(String victim) {
+            Optional<ProcessHandle> running = fault == Fault.CONSUMERS ? member(victim).running() : stack.process(victim).running();
+            return running.orElseThrow(() -> new IllegalStateException(victim + " is not running, so it cannot be killed"));
+        }
+
+        private ConsumersProcess member(String name) {
+            return consumers.stream().filter(member -> member.name().equals(name)).findFirst().orElseThrow();
         }
 
         /** Waits until the killed process is gone, and keeps the stack's records of it straight. */
-        private void kill() {
-            fault.stackService().ifPresentOrElse(stack::kill, consumers::kill);
+        private void kill(String victim) {
+            if (fault == Fault.CONSUMERS) {
+                member(victim).kill();
+            } else {
+                stack.kill(victim);
+            }
         }
 
-        private void restart() {
-            if (fault.stackService().isPresent()) {
-                stack.start(fault.stackService().get());
+        private void restart(String victim) {
+            if (fault == Fault.CONSUMERS) {
+                member(victim).start();
+                say(victim + " started again, log " + member(victim).logFile());
             } else {
-                consumers.start();
-                say("consumers started again, log " + consumers.logFile());
+                stack.start(victim);
             }
             if (fault == Fault.CASSANDRA) {
                 counts.reconnect();
@@ -290,12 +376,12 @@ public final class FaultRun {
             }
             // A restarted Cassandra counts from zero, and counts no commit-log replay.
             Map<SinkPath, Long> baseline = fault == Fault.CASSANDRA ? new EnumMap<>(Map.of(SinkPath.CONNECT, 0L, SinkPath.CONSUMERS, 0L))
-                    : answered("Cassandra's write counts", counts::read);
+                    : answered("Cassandra's write counts", counts::read).totals();
             long[] lastSaid = {System.nanoTime()};
             Poll.until(() -> {
                 Map<SinkPath, Long> now;
                 try {
-                    now = counts.read();
+                    now = counts.read().totals();
                 } catch (RuntimeException e) {
                     return false;
                 }
@@ -320,6 +406,52 @@ public final class FaultRun {
                 }
             }
             return writingAgain;
+        }
+
+        /**
+         * Polls the paths' committed offsets until each interrupted path has
+         * committed past the kill on every partition of the topic: it wrote
+         * again there too, whichever partitions the fault had stopped.
+         */
+        private Map<SinkPath, Duration> awaitCommittingAgain(Set<SinkPath> interrupted, Map<SinkPath, Map<TopicPartition, Long>> atKill,
+                                                             long killedAt) {
+            Map<SinkPath, Duration> again = new EnumMap<>(SinkPath.class);
+            long[] lastSaid = {System.nanoTime()};
+            Poll.until(() -> {
+                for (SinkPath path : interrupted) {
+                    if (again.containsKey(path)) {
+                        continue;
+                    }
+                    Map<TopicPartition, Long> before = atKill.getOrDefault(path, Map.of());
+                    Map<TopicPartition, Long> now;
+                    Map<TopicPartition, Long> end;
+                    try {
+                        end = offsets.end();
+                        now = offsets.committed(group(path));
+                    } catch (IllegalStateException e) {
+                        return false;
+                    }
+                    if (end.keySet().stream().allMatch(partition -> now.getOrDefault(partition, 0L) > before.getOrDefault(partition, 0L))) {
+                        Duration after = Duration.ofNanos(System.nanoTime() - killedAt);
+                        again.put(path, after);
+                        say(String.format(Locale.ROOT, "%s path committing again on every partition, %.1f s after the kill",
+                                path.label(), after.toMillis() / 1000.0));
+                    }
+                }
+                boolean all = again.keySet().containsAll(interrupted);
+                if (!all && System.nanoTime() - lastSaid[0] > PROGRESS_EVERY_NANOS) {
+                    lastSaid[0] = System.nanoTime();
+                    say(String.format(Locale.ROOT, "waiting for %s to commit again on every partition (%.0f s since the kill)",
+                            interrupted.stream().filter(p -> !again.containsKey(p)).map(SinkPath::label).toList(), (System.nanoTime() - killedAt) / 1e9));
+                }
+                return all;
+            }, settings.deadline(), Duration.ofMillis(200));
+            for (SinkPath path : interrupted) {
+                if (!again.containsKey(path)) {
+                    say(path.label() + " path not committing again on every partition within " + settings.deadline().toSeconds() + " s of the kill");
+                }
+            }
+            return again;
         }
 
         /** Waits until every running path has committed the whole stream so far: then all of it is written. */
@@ -376,7 +508,9 @@ public final class FaultRun {
 
     /** The scenario's own durations (a stream's length, a downtime): a clock, never a stand-in for readiness. */
     private static void hold(Duration duration) {
-        pause(duration);
+        if (!duration.isNegative()) {
+            pause(duration);
+        }
     }
 
     private static void pause(Duration duration) {

@@ -1,45 +1,73 @@
 package dev.kafkapipeline.local.chaos;
 
+import dev.kafkapipeline.local.stack.ClusterTopology;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The fault run's table as text: one line per fault and path, a total per path, and what the columns mean. */
+/**
+ * The fault run's table as text: one line per fault and path, a total per
+ * path, and what the columns mean. A cluster's run names the member it killed
+ * and shows how long each path stalled while the others carried on.
+ */
 final class FaultTable {
     private static final List<String> HEADER = List.of("fault", "path", "in flight at kill", "writing again after",
             "acked by Kafka", "rows found", "lost", "duplicates absorbed");
+    private static final List<String> CLUSTER_HEADER = List.of("fault", "path", "in flight at kill", "stalled writing",
+            "committing again after", "acked by Kafka", "rows found", "lost", "duplicates absorbed");
     /** Columns 0 and 1 are words; the others are figures, aligned right. */
     private static final int FIRST_FIGURE = 2;
 
     private FaultTable() {}
 
     static String render(ChaosReport report) {
+        boolean cluster = report.topology().isCluster();
+        List<String> header = cluster ? CLUSTER_HEADER : HEADER;
         List<List<String>> rows = new ArrayList<>();
         for (FaultOutcome fault : report.faults()) {
             for (PathOutcome path : fault.paths()) {
-                String label = path.path() == SinkPath.values()[0] ? fault.fault().label() : "";
+                String label = path.path() != SinkPath.values()[0] ? "" : cluster ? fault.fault().label() + " " + fault.victim() : fault.fault().label();
+                List<String> row = new ArrayList<>(List.of(label, path.path().label()));
                 if (!path.started()) {
-                    rows.add(List.of(label, path.path().label(), "not started", "-", "-", "-", "-", "-"));
+                    row.add("not started");
+                    while (row.size() < header.size()) {
+                        row.add("-");
+                    }
+                    rows.add(row);
                     continue;
                 }
-                rows.add(List.of(label, path.path().label(),
-                        path.lagAtKill().isPresent() ? number(path.lagAtKill().getAsLong()) : "?",
-                        !path.interrupted() ? "-" : path.writingAgain().map(FaultTable::seconds).orElse("not within " + report.settings().deadline().toSeconds() + " s"),
-                        number(path.owed()), number(path.rows()), number(path.lost()), number(path.duplicates())));
+                row.add(path.lagAtKill().isPresent() ? number(path.lagAtKill().getAsLong()) : "?");
+                path.stalled().ifPresent(stalled -> row.add(seconds(stalled)));
+                row.add(!path.interrupted() ? "-" : path.writingAgain().map(FaultTable::seconds)
+                        .orElse("not within " + report.settings().deadline().toSeconds() + " s"));
+                row.addAll(List.of(number(path.owed()), number(path.rows()), number(path.lost()), number(path.duplicates())));
+                rows.add(row);
             }
         }
         for (SinkPath path : SinkPath.values()) {
-            rows.add(List.of(path == SinkPath.values()[0] ? "all faults" : "", path.label(), "", "",
-                    number(report.faults().stream().mapToLong(f -> f.path(path).owed()).sum()),
+            List<String> row = new ArrayList<>(List.of(path == SinkPath.values()[0] ? "all faults" : "", path.label()));
+            while (row.size() < header.size() - 4) {
+                row.add("");
+            }
+            row.addAll(List.of(number(report.faults().stream().mapToLong(f -> f.path(path).owed()).sum()),
                     number(report.faults().stream().mapToLong(f -> f.path(path).rows()).sum()),
                     number(report.faults().stream().mapToLong(f -> f.path(path).lost()).sum()),
                     number(report.faults().stream().mapToLong(f -> f.path(path).duplicates()).sum())));
+            rows.add(row);
         }
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Fault run: %,d records/s to topic %s; Cassandra commitlog_sync: %s; consumer-group session timeout %d s%n%n",
+        out.append(String.format(Locale.ROOT, "Fault run: %,d records/s to topic %s; Cassandra commitlog_sync: %s; consumers' session timeout %d s (the Connect task's: its worker's)%n",
                 report.settings().rate(), FaultRun.TOPIC, report.commitlogSync(), report.settings().sessionTimeout().toSeconds()));
-        out.append(table(rows));
+        if (cluster) {
+            ClusterTopology topology = report.topology();
+            out.append(String.format(Locale.ROOT, "Cluster: %d brokers (min.insync.replicas %d), %d Cassandra nodes (keyspaces at replication factor %d,"
+                            + " writes at LOCAL_QUORUM), %d Connect workers, %d consumers in one group; topics at replication factor %d%n",
+                    topology.brokers(), topology.minInsyncReplicas(), topology.cassandraNodes(), topology.replicationFactor(),
+                    topology.connectWorkers(), topology.consumerMembers(), topology.replicationFactor()));
+        }
+        out.append('\n');
+        out.append(table(header, rows));
         out.append(notes(report));
         return out.toString();
     }
@@ -51,7 +79,14 @@ final class FaultTable {
                 + "(a path started during a fault also owes the stream before it); rows found: those in the path's table after the run.\n");
         out.append(String.format(Locale.ROOT, "At the Kafka broker's kill the producer had %,d records sent and not acknowledged.%n",
                 report.fault(Fault.KAFKA_BROKER).producerInFlight()));
-        out.append("writing again after: from the kill to the path's first write after it, restart included; '-': the fault did not stop that path.\n");
+        if (report.topology().isCluster()) {
+            out.append("stalled writing: the longest time after the kill that a partition of the stream got no write from the path\n"
+                    + "(Cassandra's write time of each row); the other partitions may have flowed on meanwhile.\n");
+            out.append("committing again after: from the kill until the path had committed past it on every partition, the killed\n"
+                    + "member still down; then it was started again. '-': the fault was not expected to stop that path.\n");
+        } else {
+            out.append("writing again after: from the kill to the path's first write after it, restart included; '-': the fault did not stop that path.\n");
+        }
         out.append("duplicates absorbed: writes Cassandra took during the fault beyond one per new row (records delivered again).\n");
         out.append("Cassandra's own fault: writes it took between the last reading of its count and the kill are in no reading,\n"
                 + "so that figure can read a few low, even below zero.\n");
@@ -77,16 +112,16 @@ final class FaultTable {
         return out.toString();
     }
 
-    private static String table(List<List<String>> rows) {
-        int[] widths = new int[HEADER.size()];
+    private static String table(List<String> header, List<List<String>> rows) {
+        int[] widths = new int[header.size()];
         for (int i = 0; i < widths.length; i++) {
-            widths[i] = HEADER.get(i).length();
+            widths[i] = header.get(i).length();
             for (List<String> row : rows) {
                 widths[i] = Math.max(widths[i], row.get(i).length());
             }
         }
         StringBuilder out = new StringBuilder();
-        line(out, HEADER, widths);
+        line(out, header, widths);
         List<String> rule = new ArrayList<>();
         for (int width : widths) {
             rule.add("-".repeat(width));

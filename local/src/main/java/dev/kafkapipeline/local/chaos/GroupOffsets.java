@@ -45,6 +45,14 @@ final class GroupOffsets implements AutoCloseable {
         return end;
     }
 
+    /** The node id of each partition's leader (-1 while it has none). */
+    Map<Integer, Integer> leaders() {
+        Map<Integer, Integer> leaders = new HashMap<>();
+        get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic).partitions().forEach(partition ->
+                leaders.put(partition.partition(), partition.leader() == null || partition.leader().isEmpty() ? -1 : partition.leader().id()));
+        return leaders;
+    }
+
     /** Sets a group without members to start at these offsets, so that a new path skips what the topic held before the run. */
     void startAt(String group, Map<TopicPartition, Long> offsets) {
         Map<TopicPartition, OffsetAndMetadata> request = new HashMap<>();

@@ -1,11 +1,16 @@
 package dev.kafkapipeline.local.chaos;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Every key a fault run sends, fault by fault, and whether Kafka acknowledged
- * it: an acknowledged key is one the paths must write. Keys are
+ * it: an acknowledged key is one the paths must write; and the partition
+ * Kafka put it in, so that a stall of one partition shows. Keys are
  * {@code chaos-<run>-<fault>-<n>}, so a row names the key it came from.
  */
 final class KeyLedger {
@@ -15,6 +20,8 @@ final class KeyLedger {
     private final String prefix;
     private final BitSet[] acknowledged;
     private final BitSet[] failed;
+    /** For each phase, the keys Kafka acknowledged in each partition. */
+    private final List<Map<Integer, BitSet>> partitions = new ArrayList<>();
 
     KeyLedger(String run, int phases) {
         this.prefix = "chaos-" + run + "-";
@@ -23,6 +30,7 @@ final class KeyLedger {
         for (int i = 0; i < phases; i++) {
             acknowledged[i] = new BitSet();
             failed[i] = new BitSet();
+            partitions.add(new TreeMap<>());
         }
     }
 
@@ -47,8 +55,16 @@ final class KeyLedger {
         }
     }
 
-    synchronized void acknowledged(int phase, int sequence) {
+    synchronized void acknowledged(int phase, int sequence, int partition) {
         acknowledged[phase].set(sequence);
+        partitions.get(phase).computeIfAbsent(partition, p -> new BitSet()).set(sequence);
+    }
+
+    /** The keys of a phase that Kafka acknowledged in each partition of the topic. */
+    synchronized Map<Integer, BitSet> partitions(int phase) {
+        Map<Integer, BitSet> copy = new TreeMap<>();
+        partitions.get(phase).forEach((partition, keys) -> copy.put(partition, (BitSet) keys.clone()));
+        return copy;
     }
 
     synchronized void failed(int phase, int sequence) {

@@ -89,7 +89,7 @@ final class KeyStream implements AutoCloseable {
         try {
             producer.send(new ProducerRecord<>(topic, key, Json.toBytes(person(key, sequence))), (metadata, error) -> {
                 if (error == null) {
-                    ledger.acknowledged(phase, sequence);
+                    ledger.acknowledged(phase, sequence, metadata.partition());
                 } else {
                     ledger.failed(phase, sequence);
                 }

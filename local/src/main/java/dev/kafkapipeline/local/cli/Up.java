@@ -2,11 +2,17 @@ package dev.kafkapipeline.local.cli;
 
 import dev.kafkapipeline.local.stack.NativeStack;
 import dev.kafkapipeline.local.stack.StackStartException;
+import dev.kafkapipeline.local.stack.StackSettings;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** {@code ./pipeline up [--offline]}: starts what is not running and returns once all of it is healthy. */
+/**
+ * {@code ./pipeline up [--offline] [--cluster]}: starts what is not running and
+ * returns once all of it is healthy; {@code --cluster} (or PIPELINE_CLUSTER=true)
+ * starts the three-node cluster instead of one node of each server.
+ */
 final class Up implements Subcommand {
     @Override
     public String name() {
@@ -15,20 +21,26 @@ final class Up implements Subcommand {
 
     @Override
     public String arguments() {
-        return "[--offline]";
+        return "[--offline] [--cluster]";
     }
 
     @Override
     public String help() {
-        return "start Cassandra, Kafka, Connect and the services, return when healthy (--offline: the bundled Baku race)";
+        return "start Cassandra, Kafka, Connect and the services, return when healthy (--offline: the bundled Baku race;"
+                + " --cluster: three brokers, three Cassandra nodes, two Connect workers)";
     }
 
     @Override
     public int run(List<String> args, CommandContext context) {
-        if (!args.isEmpty() && !args.equals(List.of("--offline"))) {
-            throw new UsageError("up takes no arguments but --offline");
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            switch (arg) {
+                case "--offline" -> options.put("PIPELINE_OFFLINE", "true");
+                case "--cluster" -> options.put(StackSettings.CLUSTER, "true");
+                default -> throw new UsageError("up takes no arguments but --offline and --cluster");
+            }
         }
-        NativeStack stack = (args.isEmpty() ? context : context.with(Map.of("PIPELINE_OFFLINE", "true"))).stack();
+        NativeStack stack = context.with(options).stack();
         AtomicBoolean finished = new AtomicBoolean();
         // Ctrl-C during start-up must not leave half a stack running.
         Thread interrupted = new Thread(() -> {
@@ -47,8 +59,9 @@ final class Up implements Subcommand {
         finished.set(true);
         Runtime.getRuntime().removeShutdownHook(interrupted);
         context.out().println();
-        context.out().println("The pipeline is up. Kafka " + stack.kafkaBootstrap() + ", Connect " + stack.connectUrl()
-                + ", Cassandra " + stack.cassandraSettings().address() + ".");
+        String connect = String.join(",", stack.connectWorkers().stream().map(stack::connectUrl).toList());
+        context.out().println("The pipeline is up" + (stack.settings().topology().isCluster() ? " as a cluster" : "") + ". Kafka "
+                + stack.kafkaBootstrap() + ", Connect " + connect + ", Cassandra " + stack.cassandraSettings().address() + ".");
         if (stack.serviceNames().contains("jupyter")) {
             context.out().println("Notebooks: " + stack.address("jupyter"));
         }

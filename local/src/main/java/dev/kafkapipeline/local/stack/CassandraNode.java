@@ -1,22 +1,28 @@
 package dev.kafkapipeline.local.stack;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.metadata.Node;
 import dev.kafkapipeline.cassandra.client.CassandraSecurity;
 import dev.kafkapipeline.cassandra.client.CassandraSessions;
 import dev.kafkapipeline.cassandra.client.CassandraSettings;
 import dev.kafkapipeline.local.process.ModuleClasspath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * A single Apache Cassandra node (cassandra-all from Maven Central) in its own
- * JVM, listening on loopback only, with its data under the stack's data folder.
+ * An Apache Cassandra node (cassandra-all from Maven Central) in its own JVM,
+ * listening on loopback only, with its data under the stack's data folder:
+ * the stack's one node, or a member of the cluster's ring on its own
+ * loopback address (127.0.0.N), all members on the same ports.
  */
 final class CassandraNode extends ServerNode {
     static final String NAME = "cassandra";
@@ -59,42 +65,53 @@ final class CassandraNode extends ServerNode {
             "-Dio.netty.allocator.useCacheForAllThreads=true",
             "-Dio.netty.allocator.maxOrder=11");
 
-    CassandraNode(StackSettings settings, ModuleClasspath classpath) {
-        super(NAME, settings, classpath);
+    CassandraNode(ServerMember member, StackSettings settings, ModuleClasspath classpath) {
+        super(member, settings, classpath);
+    }
+
+    /** The stack's nodes, in the order they join the ring. */
+    static List<ServerMember> members(ClusterTopology topology) {
+        return ServerMember.of(NAME, topology.cassandraNodes());
     }
 
     @Override
     public String address() {
-        return "127.0.0.1:" + settings.ports().cassandraCql();
+        return member.address(settings.ports().cassandraCql());
     }
 
     @Override
-    public Map<Integer, String> ports() {
+    public Map<Endpoint, String> ports() {
         return Map.of(
-                settings.ports().cassandraCql(), "Cassandra CQL (PIPELINE_CASSANDRA_PORT)",
-                settings.ports().cassandraStorage(), "Cassandra storage (PIPELINE_CASSANDRA_STORAGE_PORT)");
+                new Endpoint(member.host(), settings.ports().cassandraCql()), "Cassandra CQL (PIPELINE_CASSANDRA_PORT)",
+                new Endpoint(member.host(), settings.ports().cassandraStorage()), "Cassandra storage (PIPELINE_CASSANDRA_STORAGE_PORT)");
     }
 
     private Path yaml() {
         return home().resolve("cassandra.yaml");
     }
 
+    /** Where GossipingPropertyFileSnitch reads the node's data centre and rack. */
+    private Path rackFile() {
+        return home().resolve("cassandra-rackdc.properties");
+    }
+
     @Override
     public void prepare() {
         Path home = home();
+        ClusterTopology topology = settings.topology();
         int storagePort = settings.ports().cassandraStorage();
         String yaml = String.join("\n",
-                "cluster_name: kafkapipeline",
+                "cluster_name: " + ClusterTopology.CASSANDRA_CLUSTER_NAME,
                 "num_tokens: 16",
-                "allocate_tokens_for_local_replication_factor: 1",
+                "allocate_tokens_for_local_replication_factor: " + topology.replicationFactor(),
                 "partitioner: org.apache.cassandra.dht.Murmur3Partitioner",
-                "endpoint_snitch: SimpleSnitch",
+                "endpoint_snitch: " + topology.snitch(),
                 "seed_provider:",
                 "  - class_name: org.apache.cassandra.locator.SimpleSeedProvider",
                 "    parameters:",
-                "      - seeds: \"127.0.0.1:" + storagePort + "\"",
-                "listen_address: 127.0.0.1",
-                "rpc_address: 127.0.0.1",
+                "      - seeds: \"" + topology.seeds(n -> ServerMember.host(n) + ":" + storagePort) + "\"",
+                "listen_address: " + member.host(),
+                "rpc_address: " + member.host(),
                 "storage_port: " + storagePort,
                 "native_transport_port: " + settings.ports().cassandraCql(),
                 "start_native_transport: true",
@@ -114,6 +131,9 @@ final class CassandraNode extends ServerNode {
         try {
             Files.createDirectories(home);
             Files.writeString(yaml(), yaml, StandardCharsets.UTF_8);
+            if (topology.isCluster()) {
+                Files.writeString(rackFile(), "dc=" + topology.datacenter() + "\nrack=rack1\n", StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + yaml() + ": " + e.getMessage(), e);
         }
@@ -134,30 +154,51 @@ final class CassandraNode extends ServerNode {
                 "-Dcassandra.skip_wait_for_gossip_to_settle=0",
                 "-Dcassandra.ring_delay_ms=1000",
                 "-Dcassandra.superuser_setup_delay_ms=0"));
+        if (settings.topology().isCluster()) {
+            options.add("-Dcassandra-rackdc.properties=" + rackFile().toUri());
+        }
         return JvmCommand.of(marker, settings.cassandraHeap(), options, classpath,
                 "org.apache.cassandra.service.CassandraDaemon", List.of());
     }
 
+    /**
+     * CQL answers on the node's own address, asked of the node itself: a
+     * member of a ring opens CQL once it has joined, and the driver would send
+     * a statement to any node that answers.
+     */
     @Override
     public boolean isReady() {
-        if (!Ports.accepts(settings.ports().cassandraCql())) {
+        if (!Ports.accepts(new Endpoint(member.host(), settings.ports().cassandraCql()))) {
             return false;
         }
-        try (CqlSession session = CassandraSessions.open(clientSettings(settings, Duration.ofSeconds(5)))) {
-            return session.execute("SELECT release_version FROM system.local").one() != null;
+        try (CqlSession session = CassandraSessions.open(clientSettings(settings, Duration.ofSeconds(5), member.host()))) {
+            Optional<Node> node = session.getMetadata().getNodes().values().stream()
+                    .filter(n -> n.getEndPoint().resolve() instanceof InetSocketAddress at
+                            && at.getAddress().getHostAddress().equals(member.host()))
+                    .findFirst();
+            return node.isPresent() && session.execute(SimpleStatement.newInstance("SELECT release_version FROM system.local")
+                    .setNode(node.get())).one() != null;
         } catch (RuntimeException e) {
             return false;
         }
     }
 
     /**
-     * Driver settings that reach this node, on top of the stack's environment
-     * (keyspace, table names); the node asks for no credentials and speaks no TLS.
+     * Driver settings that reach the stack's nodes (every one, so that a client
+     * starts while any one is down), on top of the stack's environment
+     * (keyspace, table names); the nodes ask for no credentials and speak no
+     * TLS. A cluster's keyspace replicates as its topology says.
      */
     static CassandraSettings clientSettings(StackSettings settings, Duration requestTimeout) {
+        return clientSettings(settings, requestTimeout, settings.topology().contactPoints(ServerMember::host));
+    }
+
+    private static CassandraSettings clientSettings(StackSettings settings, Duration requestTimeout, String contactPoints) {
         CassandraSettings configured = CassandraSettings.from(settings.env());
-        return new CassandraSettings("127.0.0.1", settings.ports().cassandraCql(), "datacenter1",
+        ClusterTopology topology = settings.topology();
+        return new CassandraSettings(contactPoints, settings.ports().cassandraCql(), topology.datacenter(),
                 configured.keyspace(), configured.weatherTable(), configured.fakerTable(), configured.fastf1Table(),
-                configured.replication(), requestTimeout, configured.schemaTimeout(), CassandraSecurity.NONE);
+                topology.isCluster() ? topology.keyspaceReplication() : configured.replication(), requestTimeout,
+                configured.schemaTimeout(), CassandraSecurity.NONE);
     }
 }

@@ -30,8 +30,6 @@ import org.apache.kafka.common.config.provider.EnvVarConfigProvider;
  */
 public final class ConnectWorker extends ServerNode {
     public static final String NAME = "connect";
-    /** The sink tasks' consumer-group session timeout: how long a killed worker's tasks keep their partitions. */
-    public static final Duration SINK_SESSION_TIMEOUT = Duration.ofSeconds(10);
     static final String MODULE = "kafka/node/connect";
     /** Where the sink module's build puts its self-contained plugin. */
     static final String PLUGIN_FOLDER = "kafka/connect/target/plugin";
@@ -43,23 +41,30 @@ public final class ConnectWorker extends ServerNode {
     public static final List<String> JVM_VARIABLES = List.of("PATH", "JAVA_HOME", "LANG", "LC_ALL", "TZ");
     /** The only variables a connector config can read; Kafka 4.4 matches whole names, the anchors keep any version from matching part of one. */
     static final String ENV_ALLOWLIST = "^(" + String.join("|", SINK_VARIABLES) + ")$";
+    /** How long a cluster's worker that died keeps its tasks, and any killed worker's tasks' consumers their partitions, before another task takes them over. */
+    static final Duration TASK_TAKEOVER_DELAY = Duration.ofSeconds(10);
 
-    ConnectWorker(StackSettings settings, ModuleClasspath classpath) {
-        super(NAME, settings, classpath);
+    ConnectWorker(ServerMember member, StackSettings settings, ModuleClasspath classpath) {
+        super(member, settings, classpath);
+    }
+
+    /** The workers of the stack: one, or a cluster's workers in one group, sharing the sinks' tasks. */
+    static List<ServerMember> members(ClusterTopology topology) {
+        return ServerMember.of(NAME, topology.connectWorkers());
     }
 
     @Override
     public String address() {
-        return restUrl(settings);
+        return restUrl(settings, member);
     }
 
-    static String restUrl(StackSettings settings) {
-        return "http://127.0.0.1:" + settings.ports().connect();
+    static String restUrl(StackSettings settings, ServerMember worker) {
+        return "http://" + worker.address(settings.ports().connect());
     }
 
     @Override
-    public Map<Integer, String> ports() {
-        return Map.of(settings.ports().connect(), "Kafka Connect REST (PIPELINE_CONNECT_PORT)");
+    public Map<Endpoint, String> ports() {
+        return Map.of(new Endpoint(member.host(), settings.ports().connect()), "Kafka Connect REST (PIPELINE_CONNECT_PORT)");
     }
 
     private Path propertiesFile() {
@@ -123,14 +128,21 @@ public final class ConnectWorker extends ServerNode {
         p.put("config.storage.topic", "connect-configs");
         p.put("offset.storage.topic", "connect-offsets");
         p.put("status.storage.topic", "connect-status");
-        p.put("config.storage.replication.factor", "1");
-        p.put("offset.storage.replication.factor", "1");
-        p.put("status.storage.replication.factor", "1");
+        p.putAll(settings.topology().connectStorageSettings());
         p.put("offset.storage.partitions", "1");
         p.put("status.storage.partitions", "1");
         p.put("offset.flush.interval.ms", "5000");
-        p.put("listeners", restUrl(settings));
-        p.put("rest.advertised.host.name", "127.0.0.1");
+        if (settings.topology().isCluster()) {
+            // A worker that dies keeps its tasks for this long in case it comes back (Connect's default: 5 minutes);
+            // then the other worker takes them over.
+            p.put("scheduled.rebalance.max.delay.ms", Long.toString(TASK_TAKEOVER_DELAY.toMillis()));
+        }
+        // A killed worker's task holds its partitions until its consumer's session times out (Kafka's default: 45 s),
+        // also against its own successor on a single node; connectors may not override it (the policy below).
+        p.put("consumer.session.timeout.ms", Long.toString(TASK_TAKEOVER_DELAY.toMillis()));
+        p.put("consumer.heartbeat.interval.ms", Long.toString(TASK_TAKEOVER_DELAY.toMillis() / 3));
+        p.put("listeners", address());
+        p.put("rest.advertised.host.name", member.host());
         p.put("rest.advertised.port", Integer.toString(settings.ports().connect()));
         p.put("plugin.path", plugins.toString());
         p.put("plugin.discovery", "service_load");
@@ -140,9 +152,6 @@ public final class ConnectWorker extends ServerNode {
         p.put("config.providers.env.class", EnvVarConfigProvider.class.getName());
         p.put("config.providers.env.param." + EnvVarConfigProvider.ALLOWLIST_PATTERN_CONFIG, ENV_ALLOWLIST);
         p.put("connector.client.config.override.policy", "None");
-        // A sink task of a killed worker gives its partitions up after this long (Kafka's default: 45 s).
-        p.put("consumer.session.timeout.ms", Long.toString(SINK_SESSION_TIMEOUT.toMillis()));
-        p.put("consumer.heartbeat.interval.ms", Long.toString(SINK_SESSION_TIMEOUT.toMillis() / 3));
         PropertiesFile.write(propertiesFile(), p);
     }
 
@@ -182,12 +191,12 @@ public final class ConnectWorker extends ServerNode {
 
     @Override
     public boolean isReady() {
-        if (!Ports.accepts(settings.ports().connect())) {
+        if (!Ports.accepts(new Endpoint(member.host(), settings.ports().connect()))) {
             return false;
         }
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(restUrl(settings) + "/connectors")).timeout(Duration.ofSeconds(3)).GET().build(),
+                    HttpRequest.newBuilder(URI.create(address() + "/connectors")).timeout(Duration.ofSeconds(3)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200;
         } catch (IOException e) {

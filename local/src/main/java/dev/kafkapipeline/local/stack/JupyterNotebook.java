@@ -60,8 +60,8 @@ final class JupyterNotebook implements StackService {
     }
 
     @Override
-    public Map<Integer, String> ports() {
-        return Map.of(settings.ports().jupyter(), "Jupyter (PIPELINE_JUPYTER_PORT)");
+    public Map<Endpoint, String> ports() {
+        return Map.of(new Endpoint(ServerMember.host(1), settings.ports().jupyter()), "Jupyter (PIPELINE_JUPYTER_PORT)");
     }
 
     @Override

@@ -18,8 +18,10 @@ import org.apache.kafka.clients.admin.Admin;
 /**
  * The native stack: Cassandra, a KRaft broker, a Connect worker and the
  * project's services, each a child JVM with its own classpath, log file and
- * pid file under the stack's home. Used by {@code ./pipeline} and, through
- * the test-support module's shared test stack, by integration tests.
+ * pid file under the stack's home; or, as a cluster ({@link ClusterTopology}),
+ * three of each server but two Connect workers, and two consumers in one group.
+ * Used by {@code ./pipeline} and, through the test-support module's shared
+ * test stack, by integration tests.
  */
 public final class NativeStack {
     private final StackSettings settings;
@@ -66,6 +68,39 @@ public final class NativeStack {
         return services.get(service).ports().keySet().stream().allMatch(Ports::accepts);
     }
 
+    /** The processes of a kind ({@code cassandra}, {@code kafka}, {@code connect}, {@code consumers} ...): the kind's own name, or a cluster's members. */
+    public List<String> membersOf(String kind) {
+        return StackServices.memberNames(kind, settings.topology());
+    }
+
+    /** Cassandra's nodes, in the order they join the ring: one, or a cluster's. */
+    public List<ServerMember> cassandraNodes() {
+        return CassandraNode.members(settings.topology());
+    }
+
+    /** The brokers; a member's number is its Kafka node id. */
+    public List<ServerMember> brokers() {
+        return KafkaBroker.members(settings.topology());
+    }
+
+    public List<ServerMember> connectWorkers() {
+        return ConnectWorker.members(settings.topology());
+    }
+
+    /** The servers of every kind, Cassandra's first: what must run for the pipeline to work. */
+    public List<String> serverNames() {
+        List<String> names = new ArrayList<>();
+        for (List<ServerMember> kind : List.of(cassandraNodes(), brokers(), connectWorkers())) {
+            kind.forEach(member -> names.add(member.name()));
+        }
+        return List.copyOf(names);
+    }
+
+    /** A worker's REST API. */
+    public String connectUrl(ServerMember worker) {
+        return ConnectWorker.restUrl(settings, worker);
+    }
+
     /** Where the service answers, or what it does; a service this stack did not select is described from the catalog. */
     public String address(String service) {
         return services.has(service) ? services.get(service).address() : ServiceCatalog.description(service);
@@ -95,10 +130,18 @@ public final class NativeStack {
             steps.add(new StartStep("offline", () -> progress.step("offline", OfflineRace.announcement(settings))));
         }
         steps.add(new StartStep("data version", this::checkDataVersion));
-        steps.add(new StartStep("servers", () -> launcher.startAndAwait(List.of(CassandraNode.NAME, KafkaBroker.NAME), startedNow)));
+        List<String> nodes = cassandraNodes().stream().map(ServerMember::name).toList();
+        List<String> servers = new ArrayList<>(nodes.subList(0, 1));
+        brokers().forEach(broker -> servers.add(broker.name()));
+        steps.add(new StartStep("servers", () -> launcher.startAndAwait(servers, startedNow)));
+        if (nodes.size() > 1) {
+            // Cassandra lets one node join a ring at a time: each waits until the one before has joined.
+            steps.add(new StartStep("ring", () -> nodes.subList(1, nodes.size()).forEach(node -> launcher.startAndAwait(List.of(node), startedNow))));
+        }
         steps.add(new StartStep("schema", this::applySchema));
         steps.add(new StartStep("topics", this::createTopics));
-        steps.add(new StartStep("connect", () -> launcher.startAndAwait(List.of(ConnectWorker.NAME), startedNow)));
+        List<String> workers = connectWorkers().stream().map(ServerMember::name).toList();
+        steps.add(new StartStep("connect", () -> launcher.startAndAwait(workers, startedNow)));
         if (settings.registerSinks()) {
             steps.add(new StartStep("sinks", this::registerSinks));
         }
@@ -136,12 +179,12 @@ public final class NativeStack {
      * true when it did.
      */
     public boolean restartConnectOnNewPlugin() {
-        if (!services.connectWorker().pluginOutdated()) {
-            return false;
+        List<ConnectWorker> outdated = services.connectWorkers().stream().filter(ConnectWorker::pluginOutdated).toList();
+        for (ConnectWorker worker : outdated) {
+            stop(worker.name());
+            start(worker.name());
         }
-        stop(ConnectWorker.NAME);
-        start(ConnectWorker.NAME);
-        return true;
+        return !outdated.isEmpty();
     }
 
     /** SIGKILL, as a crash would. */
@@ -150,7 +193,7 @@ public final class NativeStack {
     }
 
     private void checkDataVersion() {
-        DataVersion.of(serverVersion(CassandraNode.MODULE, "cassandra-all"), serverVersion(KafkaBroker.MODULE, "kafka_2.13"))
+        DataVersion.of(serverVersion(CassandraNode.MODULE, "cassandra-all"), serverVersion(KafkaBroker.MODULE, "kafka_2.13"), settings.topology())
                 .checkOrStamp(settings.dataDirectory());
     }
 
@@ -163,7 +206,7 @@ public final class NativeStack {
         try (CqlSession session = CassandraSessions.open(cassandra)) {
             PipelineSchema.forSettings(cassandra).apply(session, cassandra);
         } catch (RuntimeException e) {
-            throw new StackStartException("applying the schema failed: " + e.getMessage() + "; log: " + logFile(CassandraNode.NAME), e);
+            throw new StackStartException("applying the schema failed: " + e.getMessage() + "; log: " + logFile(cassandraNodes().get(0).name()), e);
         }
         progress.step("schema", "keyspace " + cassandra.keyspace() + " with " + cassandra.weatherTable() + ", "
                 + cassandra.fakerTable() + ", " + cassandra.fastf1Table());
@@ -196,8 +239,12 @@ public final class NativeStack {
         return KafkaBroker.bootstrapServers(settings);
     }
 
+    /** The REST API of the first worker that answers (any worker serves the whole group's API), else the first's. */
     public String connectUrl() {
-        return ConnectWorker.restUrl(settings);
+        return connectWorkers().stream()
+                .filter(worker -> Ports.accepts(new Endpoint(worker.host(), settings.ports().connect())))
+                .findFirst().map(this::connectUrl)
+                .orElse(connectUrl(connectWorkers().get(0)));
     }
 
     /** Driver settings for the stack's Cassandra; keyspace and tables as configured. */

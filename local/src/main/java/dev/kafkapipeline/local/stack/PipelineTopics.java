@@ -13,16 +13,21 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** The pipeline's topics and their dead-letter twins, created where missing with TOPIC_PARTITIONS partitions each. */
+/**
+ * The pipeline's topics and their dead-letter twins, created where missing
+ * with TOPIC_PARTITIONS partitions each, replicated as the topology says
+ * (the brokers' min.insync.replicas applies to them).
+ */
 final class PipelineTopics {
     private PipelineTopics() {}
 
     /** Returns the names of every topic it made sure of. */
     static List<String> create(StackSettings settings) {
         List<NewTopic> topics = new ArrayList<>();
+        short replicas = (short) settings.topology().replicationFactor();
         for (String topic : Topics.ALL) {
-            topics.add(new NewTopic(topic, settings.topicPartitions(), (short) 1));
-            topics.add(new NewTopic(Topics.deadLetterTopic(topic), settings.topicPartitions(), (short) 1)
+            topics.add(new NewTopic(topic, settings.topicPartitions(), replicas));
+            topics.add(new NewTopic(Topics.deadLetterTopic(topic), settings.topicPartitions(), replicas)
                     .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(Topics.DEAD_LETTER_MAX_BYTES))));
         }
         try (Admin admin = KafkaBroker.admin(settings, Duration.ofSeconds(30))) {
@@ -40,7 +45,8 @@ final class PipelineTopics {
             Thread.currentThread().interrupt();
             throw new StackStartException("interrupted while creating topics");
         } catch (TimeoutException e) {
-            throw new StackStartException("creating topics timed out; log: " + settings.logDirectory().resolve(KafkaBroker.NAME + ".log"));
+            throw new StackStartException("creating topics timed out; log: "
+                    + settings.logDirectory().resolve(KafkaBroker.members(settings.topology()).get(0).name() + ".log"));
         }
         return topics.stream().map(NewTopic::name).toList();
     }

@@ -6,14 +6,14 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 
-/** Loopback port checks. */
+/** Loopback port checks: 127.0.0.1, or the address of a cluster's member (127.0.0.N). */
 public final class Ports {
     private Ports() {}
 
-    static boolean isFree(int port) {
+    static boolean isFree(Endpoint endpoint) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            socket.bind(new InetSocketAddress(InetAddress.getByName(endpoint.host()), endpoint.port()));
             return true;
         } catch (IOException e) {
             return false;
@@ -21,8 +21,12 @@ public final class Ports {
     }
 
     public static boolean accepts(int port) {
+        return accepts(new Endpoint(InetAddress.getLoopbackAddress().getHostAddress(), port));
+    }
+
+    public static boolean accepts(Endpoint endpoint) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            socket.connect(new InetSocketAddress(InetAddress.getByName(endpoint.host()), endpoint.port()), 500);
             return true;
         } catch (IOException e) {
             return false;

@@ -22,13 +22,20 @@ final class ProjectService implements StackService {
     private static final long SETTLE_MILLIS = 3000;
 
     private final ServiceCatalog.Entry entry;
+    private final String name;
     private final StackSettings settings;
     private final ModuleClasspath classpath;
     private final Integer port;
     private volatile ProcessHandle handle;
 
     ProjectService(ServiceCatalog.Entry entry, StackSettings settings, ModuleClasspath classpath) {
+        this(entry, entry.name(), settings, classpath);
+    }
+
+    /** @param name the entry's name, or a member's ({@code consumers-2}) where the stack runs several of it in one consumer group */
+    ProjectService(ServiceCatalog.Entry entry, String name, StackSettings settings, ModuleClasspath classpath) {
         this.entry = entry;
+        this.name = name;
         this.settings = settings;
         this.classpath = classpath;
         this.port = entry.port() == null ? null : entry.port().applyAsInt(settings.ports());
@@ -36,7 +43,7 @@ final class ProjectService implements StackService {
 
     @Override
     public String name() {
-        return entry.name();
+        return name;
     }
 
     @Override
@@ -45,8 +52,9 @@ final class ProjectService implements StackService {
     }
 
     @Override
-    public Map<Integer, String> ports() {
-        return port == null ? Map.of() : Map.of(port, entry.description() + " (PIPELINE_" + name().toUpperCase(Locale.ROOT) + "_PORT)");
+    public Map<Endpoint, String> ports() {
+        return port == null ? Map.of()
+                : Map.of(new Endpoint(ServerMember.host(1), port), entry.description() + " (PIPELINE_" + name().toUpperCase(Locale.ROOT) + "_PORT)");
     }
 
     /** An outcome left by an earlier run would describe that run, not this one. */
@@ -74,7 +82,7 @@ final class ProjectService implements StackService {
     public Map<String, String> environment() {
         Map<String, String> defaults = new HashMap<>(entry.defaults());
         if (settings.offline()) {
-            defaults.putAll(OfflineRace.defaults(name()));
+            defaults.putAll(OfflineRace.defaults(entry.name()));
         }
         Map<String, String> env = new HashMap<>(defaults);
         defaults.keySet().forEach(key -> {
@@ -84,7 +92,7 @@ final class ProjectService implements StackService {
             }
         });
         if (settings.offline()) {
-            env.putAll(OfflineRace.forced(name(), settings));
+            env.putAll(OfflineRace.forced(entry.name(), settings));
         }
         env.putAll(StackClients.environment(settings));
         env.put(OutcomeFile.VARIABLE, ServiceOutcome.fileOf(settings, name()).toString());

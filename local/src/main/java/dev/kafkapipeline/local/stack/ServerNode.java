@@ -8,22 +8,22 @@ import java.util.Map;
 abstract class ServerNode implements StackService {
     protected final StackSettings settings;
     protected final ModuleClasspath classpath;
-    private final String name;
+    protected final ServerMember member;
 
-    ServerNode(String name, StackSettings settings, ModuleClasspath classpath) {
-        this.name = name;
+    ServerNode(ServerMember member, StackSettings settings, ModuleClasspath classpath) {
+        this.member = member;
         this.settings = settings;
         this.classpath = classpath;
     }
 
     @Override
     public final String name() {
-        return name;
+        return member.name();
     }
 
     /** This server's data and configuration folder. */
     protected final Path home() {
-        return settings.dataDirectory().resolve(name);
+        return settings.dataDirectory().resolve(member.name());
     }
 
     /** The log4j2 or logback file its node module ships, by path, so no other copy on the classpath can win. */

@@ -20,6 +20,7 @@ final class ServiceLauncher {
     private final StackSettings settings;
     private final StackServices services;
     private final StackProgress progress;
+    private final Map<String, Object> stopping = new java.util.concurrent.ConcurrentHashMap<>();
 
     ServiceLauncher(StackSettings settings, StackServices services, StackProgress progress) {
         this.settings = settings;
@@ -80,12 +81,12 @@ final class ServiceLauncher {
             progress.step(name, "removed a stale pid file (pid " + process.recordedPid().orElse(-1L) + " is not running)");
             process.forgetStalePidFile();
         }
-        for (Map.Entry<Integer, String> port : service.ports().entrySet()) {
+        for (Map.Entry<Endpoint, String> port : service.ports().entrySet()) {
             // A server that has just stopped may hold its port for a moment longer.
             if (!Poll.until(() -> Ports.isFree(port.getKey()), Duration.ofSeconds(5), Duration.ofMillis(250))) {
-                throw new StackStartException("port " + port.getKey() + " (" + port.getValue()
-                        + ") is in use by another program (ss -ltnp 'sport = :" + port.getKey()
-                        + "' shows which): stop it, or set that variable to a free port");
+                String where = port.getKey().host().equals(ServerMember.host(1)) ? "" : " on " + port.getKey().host();
+                throw new StackStartException("port " + port.getKey().port() + " (" + port.getValue() + ") is in use by another program"
+                        + where + " (ss -ltnp 'sport = :" + port.getKey().port() + "' shows which): stop it, or set that variable to a free port");
             }
         }
         service.prepare();
@@ -106,24 +107,59 @@ final class ServiceLauncher {
         return new StackStartException(message.toString());
     }
 
-    /** Stops the named services in the reverse of the given order: the project's services before the servers they use. */
+    /**
+     * Stops the named services in the reverse of the given order: the project's
+     * services before the servers they use. The members of a kind stop at
+     * once: brokers stopped one after the other would lose their controllers'
+     * quorum on the way, and the last would wait for it until killed.
+     */
     void stopAll(List<String> names) {
         List<String> reversed = new ArrayList<>(names);
         Collections.reverse(reversed);
-        reversed.forEach(this::stop);
+        List<List<String>> kinds = new ArrayList<>();
+        for (String name : reversed) {
+            if (!kinds.isEmpty() && StackServices.sameKind(kinds.get(kinds.size() - 1).get(0), name)) {
+                kinds.get(kinds.size() - 1).add(name);
+            } else {
+                kinds.add(new ArrayList<>(List.of(name)));
+            }
+        }
+        for (List<String> kind : kinds) {
+            if (kind.size() == 1) {
+                stop(kind.get(0));
+                continue;
+            }
+            List<Thread> threads = new ArrayList<>();
+            for (String name : kind) {
+                Thread thread = new Thread(() -> stop(name), "stop-" + name);
+                thread.start();
+                threads.add(thread);
+            }
+            for (Thread thread : threads) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StackStartException("interrupted while stopping " + kind);
+                }
+            }
+        }
     }
 
     /** SIGTERM, then SIGKILL after the grace period; a stale pid file is removed. */
-    synchronized void stop(String name) {
-        ManagedProcess process = services.process(name);
-        if (process.running().isEmpty()) {
-            process.forgetStalePidFile();
-            return;
+    void stop(String name) {
+        // One stop of a service at a time: Ctrl-C's clean-up may stop what a failed start is stopping.
+        synchronized (stopping.computeIfAbsent(name, service -> new Object())) {
+            ManagedProcess process = services.process(name);
+            if (process.running().isEmpty()) {
+                process.forgetStalePidFile();
+                return;
+            }
+            long t0 = System.nanoTime();
+            boolean killed = process.stop(settings.stopGrace());
+            progress.step(name, (killed ? "killed after " + settings.stopGrace().toSeconds() + " s grace" : "stopped")
+                    + " in " + StackProgress.seconds(System.nanoTime() - t0));
         }
-        long t0 = System.nanoTime();
-        boolean killed = process.stop(settings.stopGrace());
-        progress.step(name, (killed ? "killed after " + settings.stopGrace().toSeconds() + " s grace" : "stopped")
-                + " in " + StackProgress.seconds(System.nanoTime() - t0));
     }
 
     /** SIGKILL, as a crash would. */

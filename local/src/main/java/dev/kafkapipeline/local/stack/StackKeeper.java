@@ -47,9 +47,15 @@ public final class StackKeeper {
         this.settings = settings;
     }
 
-    /** The keeper's side: {@code java ... StackKeeper HOME}, started by {@link #attach}. */
+    private static final String CLUSTER = "--cluster";
+
+    /** The keeper's side: {@code java ... StackKeeper HOME [--cluster]}, started by {@link #attach}. */
     public static void main(String[] args) {
-        StackSettings settings = StackSettings.forTests(EnvConfig.fromEnvironment(), StackSettings.findRepository(), Path.of(args[0]));
+        EnvConfig env = EnvConfig.fromEnvironment();
+        Path repository = StackSettings.findRepository();
+        StackSettings settings = args.length > 1 && args[1].equals(CLUSTER)
+                ? StackSettings.forClusterTests(env, repository, Path.of(args[0]))
+                : StackSettings.forTests(env, repository, Path.of(args[0]));
         System.exit(new StackKeeper(settings).keep());
     }
 
@@ -87,14 +93,20 @@ public final class StackKeeper {
             ManagedProcess process = process();
             List<String> command = JvmCommand.of(process.marker(), "256m", List.of("-XX:+UseSerialGC", "-Dpipeline.root=" + settings.repository(),
                             "-Dlogback.configurationFile=" + settings.module("local/target/classes/pipeline-logback.xml")),
-                    local, StackKeeper.class.getName(), List.of(settings.home().toString()));
+                    local, StackKeeper.class.getName(), settings.topology().isCluster()
+                            ? List.of(settings.home().toString(), CLUSTER) : List.of(settings.home().toString()));
             ProcessHandle handle = process.start(command, Map.of(), settings.repository());
             progress.accept("started the shared test stack in " + settings.home() + " (keeper pid " + handle.pid() + ", log " + process.logFile() + ")");
         });
     }
 
+    /** A cluster's nodes join its ring one after the other, each within the start timeout. */
+    private Duration startDeadline() {
+        return settings.startTimeout().multipliedBy(settings.topology().cassandraNodes()).plusSeconds(60);
+    }
+
     private void awaitReady() {
-        long deadline = System.nanoTime() + settings.startTimeout().plusSeconds(60).toNanos();
+        long deadline = System.nanoTime() + startDeadline().toNanos();
         while (System.nanoTime() < deadline) {
             State state = state();
             if (state == State.READY) {
@@ -105,7 +117,7 @@ public final class StackKeeper {
             }
             Poll.pause(Duration.ofMillis(250));
         }
-        throw new StackStartException("the shared test stack was not ready after " + settings.startTimeout().plusSeconds(60).toSeconds() + " s" + tail());
+        throw new StackStartException("the shared test stack was not ready after " + startDeadline().toSeconds() + " s" + tail());
     }
 
     private String tail() {

@@ -11,8 +11,8 @@ public interface StackService {
     /** Where clients reach it, or a short description for services without a port. */
     String address();
 
-    /** Ports that must be free before it starts, each with what it is for. */
-    Map<Integer, String> ports();
+    /** Where it listens: each must be free before it starts, and accept connections once it serves; with what it is for. */
+    Map<Endpoint, String> ports();
 
     /** Writes its configuration files; called before every start. */
     void prepare();

@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The connectors and their tasks' states, from Kafka Connect's REST API ({@code GET /connectors?expand=status}). */
+/** The connectors and their tasks' states and workers, from Kafka Connect's REST API ({@code GET /connectors?expand=status}). */
 public final class ConnectorProbe {
     private ConnectorProbe() {}
 
@@ -34,9 +34,23 @@ public final class ConnectorProbe {
         Json.MAPPER.readTree(response.body()).fields().forEachRemaining(entry -> {
             JsonNode status = entry.getValue().path("status");
             List<TaskState> tasks = new ArrayList<>();
-            status.path("tasks").forEach(task -> tasks.add(new TaskState(task.path("id").asInt(), task.path("state").asText())));
+            status.path("tasks").forEach(task -> tasks.add(new TaskState(task.path("id").asInt(), task.path("state").asText(), task.path("worker_id").asText("?"))));
             connectors.add(new ConnectorStatus(entry.getKey(), status.path("connector").path("state").asText("?"), List.copyOf(tasks)));
         });
         return new Part.Answered<>(List.copyOf(connectors));
+    }
+
+    /** Whether a worker's REST API answers its root (its version) within the timeout. */
+    static boolean answers(String restUrl, Duration timeout) {
+        try {
+            return HttpClient.newBuilder().connectTimeout(timeout).build().send(
+                    HttpRequest.newBuilder(URI.create(restUrl + "/")).timeout(timeout).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

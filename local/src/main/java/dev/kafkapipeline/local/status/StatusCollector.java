@@ -5,9 +5,16 @@ import dev.kafkapipeline.cassandra.client.CassandraSessions;
 import dev.kafkapipeline.cassandra.client.CassandraSettings;
 import dev.kafkapipeline.local.process.LogTail;
 import dev.kafkapipeline.local.process.ManagedProcess;
+import dev.kafkapipeline.local.stack.Endpoint;
 import dev.kafkapipeline.local.stack.NativeStack;
 import dev.kafkapipeline.local.stack.Ports;
+import dev.kafkapipeline.local.stack.ServerMember;
 import dev.kafkapipeline.local.stack.ServiceOutcome;
+import dev.kafkapipeline.local.stack.StackPorts;
+import dev.kafkapipeline.local.status.StackStatus.ClusterStatus;
+import dev.kafkapipeline.local.status.StackStatus.KafkaCluster;
+import dev.kafkapipeline.local.status.StackStatus.NodeState;
+import dev.kafkapipeline.local.status.StackStatus.WorkerState;
 import dev.kafkapipeline.local.status.StackStatus.ConnectorStatus;
 import dev.kafkapipeline.local.status.StackStatus.KafkaStatus;
 import dev.kafkapipeline.local.status.StackStatus.ServiceStatus;
@@ -24,12 +31,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.slf4j.LoggerFactory;
 
 /**
  * Collects a {@link StackStatus}: the services from their pid and outcome
  * files, then Kafka ({@link KafkaProbe}), Connect ({@link ConnectorProbe}) and
- * Cassandra ({@link TableCount}) side by side, each bounded by the timeout. It
+ * Cassandra ({@link TableCount}) side by side, each bounded by the timeout;
+ * for a cluster also its brokers ({@link BrokerProbe}), its ring
+ * ({@link RingProbe}) and its Connect workers. A server of a cluster answers
+ * for its kind while any member listens. It
  * prints nothing and never exits, so a long-running process (a status page)
  * can call it again and again; a server that is down makes its part
  * {@link Part.Down}, never an exception.
@@ -49,26 +60,64 @@ public final class StatusCollector {
     public StackStatus collect() {
         // Logging set up by three clients' threads at once makes SLF4J replay their first lines as a warning; set it up here.
         LoggerFactory.getILoggerFactory();
-        ExecutorService probes = Executors.newFixedThreadPool(3, runnable -> {
+        ExecutorService probes = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "status-probe");
             thread.setDaemon(true);
             return thread;
         });
         try {
+            StackPorts ports = stack.settings().ports();
+            List<Endpoint> brokers = endpoints(stack.brokers(), ports.kafka());
+            List<Endpoint> workers = endpoints(stack.connectWorkers(), ports.connect());
+            List<Endpoint> nodes = endpoints(stack.cassandraNodes(), ports.cassandraCql());
             String kafkaAt = "Kafka at " + stack.kafkaBootstrap();
-            String connectAt = "Kafka Connect at " + stack.connectUrl();
+            String connectUrl = stack.connectUrl();
+            String connectAt = "Kafka Connect at " + connectUrl;
             String cassandraAt = "Cassandra at " + stack.cassandraSettings().address();
-            CompletableFuture<Part<KafkaStatus>> kafka = CompletableFuture.supplyAsync(() -> probe(stack.settings().ports().kafka(), kafkaAt,
+            boolean cluster = stack.settings().topology().isCluster();
+            CompletableFuture<Part<KafkaStatus>> kafka = CompletableFuture.supplyAsync(() -> probe(brokers, kafkaAt,
                     () -> new Part.Answered<>(KafkaProbe.read(stack.kafkaBootstrap(), timeout))), probes);
-            CompletableFuture<Part<List<ConnectorStatus>>> connectors = CompletableFuture.supplyAsync(() -> probe(stack.settings().ports().connect(),
-                    connectAt, () -> ConnectorProbe.read(stack.connectUrl(), timeout)), probes);
-            CompletableFuture<Part<List<TableRows>>> tables = CompletableFuture.supplyAsync(() -> probe(stack.settings().ports().cassandraCql(),
-                    cassandraAt, () -> new Part.Answered<>(tables())), probes);
+            CompletableFuture<Part<List<ConnectorStatus>>> connectors = CompletableFuture.supplyAsync(() -> probe(workers,
+                    connectAt, () -> ConnectorProbe.read(connectUrl, timeout)), probes);
+            CompletableFuture<Part<CassandraView>> cassandra = CompletableFuture.supplyAsync(() -> probe(nodes,
+                    cassandraAt, () -> new Part.Answered<>(cassandra(cluster))), probes);
+            Optional<CompletableFuture<Part<KafkaCluster>>> kafkaCluster = Optional.of(cluster).filter(yes -> yes)
+                    .map(yes -> CompletableFuture.supplyAsync(() -> probe(brokers, kafkaAt, () -> new Part.Answered<>(
+                            BrokerProbe.read(stack.kafkaBootstrap(), stack.brokers(), ports.kafka(), timeout))), probes));
             List<ServiceStatus> services = services();
-            return new StackStatus(services, await(kafka, kafkaAt), await(connectors, connectAt), await(tables, cassandraAt));
+            Part<CassandraView> view = await(cassandra, cassandraAt);
+            Optional<ClusterStatus> clusterStatus = kafkaCluster
+                    .map(brokerView -> new ClusterStatus(await(brokerView, kafkaAt), view(view, CassandraView::ring), workers()));
+            return new StackStatus(services, await(kafka, kafkaAt), await(connectors, connectAt), view(view, CassandraView::tables),
+                    clusterStatus);
         } finally {
             probes.shutdownNow();
         }
+    }
+
+    /** What one session reads of Cassandra: the tables' rows, and for a cluster how the ring's nodes stand. */
+    private record CassandraView(List<TableRows> tables, List<NodeState> ring) {}
+
+    private static <T> Part<T> view(Part<CassandraView> view, Function<CassandraView, T> part) {
+        if (view instanceof Part.Answered<CassandraView> answered) {
+            return new Part.Answered<>(part.apply(answered.value()));
+        }
+        return new Part.Down<>(((Part.Down<CassandraView>) view).why());
+    }
+
+    private static List<Endpoint> endpoints(List<ServerMember> members, int port) {
+        return members.stream().map(member -> new Endpoint(member.host(), port)).toList();
+    }
+
+    /** Each of a cluster's Connect workers, and whether its REST API answers (any one serves the whole group's API). */
+    private List<WorkerState> workers() {
+        List<WorkerState> workers = new ArrayList<>();
+        for (ServerMember worker : stack.connectWorkers()) {
+            String id = worker.address(stack.settings().ports().connect());
+            workers.add(new WorkerState(worker.name(), id, Ports.accepts(new Endpoint(worker.host(), stack.settings().ports().connect()))
+                    && ConnectorProbe.answers(stack.connectUrl(worker), timeout)));
+        }
+        return List.copyOf(workers);
     }
 
     /**
@@ -100,14 +149,15 @@ public final class StatusCollector {
         return services;
     }
 
-    private List<TableRows> tables() {
+    private CassandraView cassandra(boolean cluster) {
         CassandraSettings settings = stack.cassandraSettings().withRequestTimeout(timeout);
         try (CqlSession session = CassandraSessions.openForStatements(settings)) {
             List<TableRows> tables = new ArrayList<>();
             for (String table : List.of(settings.weatherTable(), settings.fakerTable(), settings.fastf1Table())) {
                 tables.add(new TableRows(settings.keyspace() + "." + table, TableCount.of(session, settings.keyspace(), table, COUNT_CAP)));
             }
-            return List.copyOf(tables);
+            List<NodeState> ring = cluster ? RingProbe.read(session, stack.cassandraNodes(), stack.settings().ports().cassandraCql()) : List.of();
+            return new CassandraView(List.copyOf(tables), ring);
         }
     }
 
@@ -117,10 +167,14 @@ public final class StatusCollector {
         Part<T> read() throws Exception;
     }
 
-    /** A server whose port refuses connections is down: no client needs to wait for its timeout to say so. */
-    private static <T> Part<T> probe(int port, String what, Probe<T> probe) {
-        if (!Ports.accepts(port)) {
-            return new Part.Down<>(what + " is not running (nothing listens on port " + port + ")");
+    /**
+     * A server whose ports all refuse connections is down: no client needs to
+     * wait for its timeout to say so. One member of a cluster is enough.
+     */
+    private static <T> Part<T> probe(List<Endpoint> endpoints, String what, Probe<T> probe) {
+        if (endpoints.stream().noneMatch(Ports::accepts)) {
+            String where = endpoints.size() == 1 ? "port " + endpoints.get(0).port() : String.join(", ", endpoints.stream().map(Endpoint::toString).toList());
+            return new Part.Down<>(what + " is not running (nothing listens on " + where + ")");
         }
         try {
             return probe.read();

@@ -44,6 +44,6 @@ class UsageTest {
     void aWrongArgumentNamesTheSubcommandsSynopsis() {
         CommandRun up = CommandRun.of(env, "up", "--online");
         assertEquals(2, up.code());
-        assertEquals("pipeline: up takes no arguments but --offline\nusage: ./pipeline up [--offline]\n", up.err());
+        assertEquals("pipeline: up takes no arguments but --offline and --cluster\nusage: ./pipeline up [--offline] [--cluster]\n", up.err());
     }
 }

@@ -1,15 +1,24 @@
 package dev.kafkapipeline.kafka.node;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 import kafka.Kafka;
 import kafka.tools.StorageTool;
 
 /**
- * Starts a single-node KRaft broker, formatting its log directory first when it
- * is new. Runs inside the broker's own JVM (forked by ./pipeline), so formatting
- * costs no extra JVM start.
+ * Starts a KRaft broker, formatting its log directory first when it is new.
+ * Runs inside the broker's own JVM (forked by ./pipeline), so formatting costs
+ * no extra JVM start. A broker whose properties find the controller by
+ * controller.quorum.bootstrap.servers is the one controller of its own
+ * dynamic quorum ({@code --standalone}); one of a fixed quorum
+ * (controller.quorum.voters, a cluster's brokers) is formatted as it is.
  *
  * <p>Arguments: the server.properties path, the cluster id to format with, then
  * any further options for the format, such as {@code --add-scram
@@ -26,7 +35,10 @@ public final class KraftBroker {
         }
         String properties = args[0];
         String clusterId = args[1];
-        List<String> format = new ArrayList<>(List.of("format", "-t", clusterId, "-c", properties, "--standalone", "--ignore-formatted"));
+        List<String> format = new ArrayList<>(List.of("format", "-t", clusterId, "-c", properties, "--ignore-formatted"));
+        if (!fixedQuorum(properties)) {
+            format.add("--standalone");
+        }
         format.addAll(Arrays.asList(args).subList(2, args.length));
         // execute, not StorageTool.main: main calls Exit and would end this JVM.
         int formatted = StorageTool.execute(format.toArray(String[]::new), System.out);
@@ -35,5 +47,15 @@ public final class KraftBroker {
             System.exit(formatted);
         }
         Kafka.main(new String[] {properties});
+    }
+
+    private static boolean fixedQuorum(String properties) {
+        Properties server = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of(properties))) {
+            server.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + properties + ": " + e.getMessage(), e);
+        }
+        return server.containsKey("controller.quorum.voters");
     }
 }
