@@ -1,6 +1,7 @@
 package dev.kafkapipeline.local.chaos;
 
 import dev.kafkapipeline.local.stack.ClusterTopology;
+import dev.kafkapipeline.local.text.TextTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,9 @@ final class FaultTable {
                     topology.connectWorkers(), topology.consumerMembers(), topology.replicationFactor()));
         }
         out.append('\n');
-        out.append(table(header, rows));
+        TextTable table = new TextTable(header, FIRST_FIGURE);
+        rows.forEach(table::add);
+        out.append(table.render());
         out.append(notes(report));
         return out.toString();
     }
@@ -110,34 +113,6 @@ final class FaultTable {
                 ? "Nothing lost: every key Kafka acknowledged is in both paths' tables.\n"
                 : "LOST: keys Kafka acknowledged are missing from a path's table (column lost).\n");
         return out.toString();
-    }
-
-    private static String table(List<String> header, List<List<String>> rows) {
-        int[] widths = new int[header.size()];
-        for (int i = 0; i < widths.length; i++) {
-            widths[i] = header.get(i).length();
-            for (List<String> row : rows) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        line(out, header, widths);
-        List<String> rule = new ArrayList<>();
-        for (int width : widths) {
-            rule.add("-".repeat(width));
-        }
-        line(out, rule, widths);
-        rows.forEach(row -> line(out, row, widths));
-        return out.toString();
-    }
-
-    private static void line(StringBuilder out, List<String> cells, int[] widths) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            String pad = " ".repeat(widths[i] - cells.get(i).length());
-            line.append(i > 0 ? " | " : "").append(i >= FIRST_FIGURE ? pad + cells.get(i) : cells.get(i) + pad);
-        }
-        out.append(line.toString().stripTrailing()).append('\n');
     }
 
     private static String number(long n) {

@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.kafkapipeline.cassandra.client.CqlScript;
+import dev.kafkapipeline.local.text.TextTable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,29 +1,41 @@
-package dev.kafkapipeline.local.cli;
+package dev.kafkapipeline.local.text;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Rows printed as aligned columns under a header, as cqlsh prints them. */
-final class TextTable {
+/**
+ * Rows printed as aligned columns under a header, as cqlsh prints them: the
+ * CLI's query results and status, and the fault run's table (whose figures
+ * are right-aligned, so that their digits line up).
+ */
+public final class TextTable {
     private final List<String> header;
+    private final int firstRightAligned;
     private final List<List<String>> rows = new ArrayList<>();
 
-    TextTable(List<String> header) {
-        this.header = List.copyOf(header);
+    /** Every column left-aligned. */
+    public TextTable(List<String> header) {
+        this(header, header.size());
     }
 
-    void add(List<String> row) {
+    /** @param firstRightAligned the first column of figures: it and the columns after it are right-aligned */
+    public TextTable(List<String> header, int firstRightAligned) {
+        this.header = List.copyOf(header);
+        this.firstRightAligned = firstRightAligned;
+    }
+
+    public void add(List<String> row) {
         if (row.size() != header.size()) {
             throw new IllegalArgumentException("row has " + row.size() + " cells, header has " + header.size());
         }
         rows.add(row.stream().map(cell -> cell == null ? "null" : cell).toList());
     }
 
-    int size() {
+    public int size() {
         return rows.size();
     }
 
-    String render() {
+    public String render() {
         int[] widths = new int[header.size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = header.get(i).length();
@@ -44,13 +56,11 @@ final class TextTable {
         return out.toString();
     }
 
-    private static void line(StringBuilder out, List<String> cells, int[] widths) {
+    private void line(StringBuilder out, List<String> cells, int[] widths) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                line.append(" | ");
-            }
-            line.append(cells.get(i)).append(" ".repeat(widths[i] - cells.get(i).length()));
+            String pad = " ".repeat(widths[i] - cells.get(i).length());
+            line.append(i > 0 ? " | " : "").append(i >= firstRightAligned ? pad + cells.get(i) : cells.get(i) + pad);
         }
         out.append(line.toString().stripTrailing()).append('\n');
     }

@@ -1,4 +1,4 @@
-package dev.kafkapipeline.local.cli;
+package dev.kafkapipeline.local.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,6 +18,19 @@ class TextTableTest {
                 ------ | ---------
                 VER    | 01:45.771
                 LEC    | null
+                """, table.render());
+    }
+
+    @Test
+    void figuresFromTheFirstRightAlignedColumnOnLineUpOnTheRight() {
+        TextTable table = new TextTable(List.of("fault", "path", "lost"), 2);
+        table.add(List.of("broker", "connect", "1,234"));
+        table.add(List.of("", "consumers", "0"));
+        assertEquals("""
+                fault  | path      |  lost
+                ------ | --------- | -----
+                broker | connect   | 1,234
+                       | consumers |     0
                 """, table.render());
     }
 
