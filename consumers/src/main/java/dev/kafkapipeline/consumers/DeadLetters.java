@@ -19,7 +19,7 @@ final class DeadLetters {
     static final String PARTITION = "__connect.errors.partition";
     static final String OFFSET = "__connect.errors.offset";
     static final String EXCEPTION = "__connect.errors.exception.class.name";
-    static final String MESSAGE = "__connect.errors.exception.message";
+    static final String MESSAGE = Topics.DEAD_LETTER_REASON_HEADER;
 
     private final Producer<String, byte[]> producer;
 

@@ -16,7 +16,7 @@ import org.apache.kafka.common.header.Header;
 /** What a sink test reads back from a topic's dead-letter twin: each record's key and the reason in its header. */
 public final class DeadLetterReasons {
     /** The header Kafka Connect's dead-letter queue writes the reason into; the consumers write the same. */
-    public static final String MESSAGE = "__connect.errors.exception.message";
+    public static final String MESSAGE = Topics.DEAD_LETTER_REASON_HEADER;
 
     private DeadLetterReasons() {}
 

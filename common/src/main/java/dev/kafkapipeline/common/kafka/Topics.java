@@ -11,6 +11,8 @@ public final class Topics {
 
     /** Suffix of the topic that receives the records of a topic that could not be written. */
     public static final String DLQ_SUFFIX = ".dlq";
+    /** The header that carries a dead letter's reason, as Kafka Connect's error reporter names it. */
+    public static final String DEAD_LETTER_REASON_HEADER = "__connect.errors.exception.message";
 
     /**
      * The largest dead letter a dead-letter topic takes, and its writers send:

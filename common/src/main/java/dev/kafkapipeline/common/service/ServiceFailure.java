@@ -13,4 +13,9 @@ public final class ServiceFailure extends RuntimeException {
     public ServiceFailure(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** A message of several lines (a driver's, a client's) as one log line: its lines joined by "; ". */
+    public static String oneLine(String message) {
+        return String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", "; ");
+    }
 }

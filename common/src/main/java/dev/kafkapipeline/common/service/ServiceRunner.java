@@ -161,22 +161,17 @@ public final class ServiceRunner {
             return new ServiceExit(ExitStatus.DONE, message);
         }
         if (failure instanceof ConfigException) {
-            String message = "bad configuration: " + oneLine(failure.getMessage());
+            String message = "bad configuration: " + ServiceFailure.oneLine(failure.getMessage());
             LOG.error(message);
             return new ServiceExit(ExitStatus.BAD_CONFIGURATION, message);
         }
         if (failure instanceof ServiceFailure) {
-            String message = oneLine(failure.getMessage());
+            String message = ServiceFailure.oneLine(failure.getMessage());
             LOG.error(message);
             return new ServiceExit(ExitStatus.FAILED, message);
         }
         String message = name + " failed: " + failure;
         LOG.error(message, failure);
         return new ServiceExit(ExitStatus.FAILED, message);
-    }
-
-    /** A message that lists several causes on lines of their own (an archive and its mirrors), as one line. */
-    private static String oneLine(String message) {
-        return String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 }

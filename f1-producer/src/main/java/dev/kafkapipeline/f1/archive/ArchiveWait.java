@@ -2,6 +2,7 @@ package dev.kafkapipeline.f1.archive;
 
 import dev.kafkapipeline.common.retry.Backoff;
 import dev.kafkapipeline.common.retry.Pause;
+import dev.kafkapipeline.common.service.ServiceFailure;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
@@ -62,13 +63,9 @@ public final class ArchiveWait {
                 throw new InterruptedException("stopped while fetching from " + archive);
             }
             Duration wait = BACKOFF.after(failuresInARow);
-            log.accept("archive " + archive + " unreachable (" + oneLine(reason) + "); retrying in " + wait.toSeconds() + " s");
+            log.accept("archive " + archive + " unreachable (" + ServiceFailure.oneLine(reason) + "); retrying in " + wait.toSeconds() + " s");
             pause.sleep(wait);
         }
     }
 
-    /** With mirrors, the archive client's message lists each base's failure on a line of its own. */
-    private static String oneLine(String text) {
-        return String.valueOf(text).strip().replaceAll("\\s*\\R\\s*", "; ");
-    }
-}
+    /** With mirrors, the archive client's message lists each base's failure on a line of its own. */}

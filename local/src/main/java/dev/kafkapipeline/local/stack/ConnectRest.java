@@ -4,23 +4,49 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kafkapipeline.common.json.Json;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** The Kafka Connect REST calls the benchmark, the status and the tests make: one client for all. */
+/**
+ * The Kafka Connect REST calls of the stack, the fault run, the benchmark and
+ * the tests: one client for all. A patient client asks again, until its
+ * patience runs out, when Connect answers 409 (its workers rebalance), 5xx or
+ * nothing (it starts); any other answer it did not expect fails at once.
+ */
 public final class ConnectRest {
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
+
     private final String url;
+    private final Duration patience;
     private final HttpClient http = HttpClient.newHttpClient();
 
+    /** A client that asks once. */
     public ConnectRest(String url) {
+        this(url, Duration.ZERO);
+    }
+
+    /** A client that asks again for as long as {@code patience} while Connect is busy or starting. */
+    public ConnectRest(String url, Duration patience) {
         this.url = url;
+        this.patience = patience;
     }
 
     public void putConfig(String connector, Map<String, String> config) {
-        call("PUT", "/connectors/" + connector + "/config", Json.toText(config), 200, 201);
+        putConfig(connector, Json.toText(config));
+    }
+
+    /** Creates or updates the connector; registering the same config again changes nothing. */
+    public void putConfig(String connector, String configJson) {
+        call("PUT", "/connectors/" + URLEncoder.encode(connector, StandardCharsets.UTF_8) + "/config", configJson, 200, 201);
     }
 
     public void pause(String connector) {
@@ -36,16 +62,39 @@ public final class ConnectRest {
     }
 
     /** The connectors Connect knows, by name. */
-    public java.util.List<String> connectorNames() {
-        java.util.List<String> names = new java.util.ArrayList<>();
+    public List<String> connectorNames() {
+        List<String> names = new ArrayList<>();
         readTree(call("GET", "/connectors", null, 200)).forEach(name -> names.add(name.asText()));
         return names;
     }
 
+    /** The connectors whose {@code topics} setting lists the topic. */
+    public List<String> connectorsReading(String topic) {
+        List<String> readers = new ArrayList<>();
+        readTree(call("GET", "/connectors?expand=info", null, 200)).fields().forEachRemaining(connector -> {
+            String topics = connector.getValue().path("info").path("config").path("topics").asText("");
+            if (List.of(topics.split("\\s*,\\s*")).contains(topic)) {
+                readers.add(connector.getKey());
+            }
+        });
+        return readers;
+    }
+
     /** The state of the first task, or "NONE" while there is none. */
     public String taskState(String connector) {
-        JsonNode tasks = readTree(call("GET", "/connectors/" + connector + "/status", null, 200, 404)).path("tasks");
+        JsonNode tasks = taskStatus(connector);
         return tasks.isEmpty() ? "NONE" : tasks.get(0).path("state").asText();
+    }
+
+    /** The worker that runs the connector's first task, as Connect names it (its REST host:port); empty while no task runs. */
+    public Optional<String> taskWorker(String connector) {
+        JsonNode tasks = taskStatus(connector);
+        return tasks.isEmpty() || !tasks.get(0).path("state").asText().equals("RUNNING")
+                ? Optional.empty() : Optional.of(tasks.get(0).path("worker_id").asText());
+    }
+
+    private JsonNode taskStatus(String connector) {
+        return readTree(call("GET", "/connectors/" + connector + "/status", null, 200, 404)).path("tasks");
     }
 
     private static JsonNode readTree(String body) {
@@ -57,22 +106,38 @@ public final class ConnectRest {
     }
 
     private String call(String method, String path, String body, int... expected) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            for (int status : expected) {
-                if (response.statusCode() == status) {
-                    return response.body();
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        AtomicReference<String> answer = new AtomicReference<>();
+        AtomicReference<String> last = new AtomicReference<>("no answer");
+        boolean answered = Poll.until(() -> {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                for (int status : expected) {
+                    if (response.statusCode() == status) {
+                        answer.set(response.body());
+                        return true;
+                    }
                 }
+                last.set("answered " + response.statusCode() + ": " + response.body());
+                if (response.statusCode() != 409 && response.statusCode() < 500) {
+                    throw new IllegalStateException("Kafka Connect at " + url + ": " + method + " " + path + " " + last.get());
+                }
+                return false;
+            } catch (IOException e) {
+                last.set("no answer (" + e.getMessage() + ")");
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
             }
-            throw new IllegalStateException(method + " " + url + path + " answered " + response.statusCode() + ": " + response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException("Kafka Connect at " + url + " is not reachable: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+        }, patience, RETRY_PAUSE);
+        if (!answered) {
+            throw new IllegalStateException("Kafka Connect at " + url + ": " + method + " " + path + " " + last.get()
+                    + (patience.isZero() ? "" : ", still after " + patience.toSeconds() + " s"));
         }
+        return answer.get();
     }
 }

@@ -4,16 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kafkapipeline.common.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -53,6 +46,7 @@ final class SinkRegistration {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        ConnectRest connect = new ConnectRest(restUrl, timeout);
         List<String> names = new ArrayList<>();
         for (Path file : files) {
             JsonNode sink = read(file);
@@ -61,7 +55,11 @@ final class SinkRegistration {
             if (name.isEmpty() || config == null || !config.isObject()) {
                 throw new StackStartException(file + " must be {\"name\": ..., \"config\": {...}}");
             }
-            put(restUrl, name, Json.toText(config), timeout);
+            try {
+                connect.putConfig(name, Json.toText(config));
+            } catch (IllegalStateException e) {
+                throw new StackStartException("Kafka Connect refused the sink " + name + ": " + e.getMessage());
+            }
             names.add(name);
         }
         return names;
@@ -73,37 +71,5 @@ final class SinkRegistration {
         } catch (IOException e) {
             throw new StackStartException("cannot read the sink config " + file + ": " + e.getMessage());
         }
-    }
-
-    /** Connect answers 409 while its workers rebalance, and 5xx while it starts: retry those until the deadline. */
-    private static void put(String restUrl, String name, String config, Duration timeout) {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(restUrl + "/connectors/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/config"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(config))
-                .build();
-        Instant deadline = Instant.now().plus(timeout);
-        String last = "";
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                int status = response.statusCode();
-                if (status == 200 || status == 201) {
-                    return;
-                }
-                last = status + " " + response.body();
-                if (status != 409 && status < 500) {
-                    break;
-                }
-            } catch (IOException e) {
-                last = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StackStartException("interrupted while registering " + name);
-            }
-            Poll.pause(Duration.ofMillis(500));
-        }
-        throw new StackStartException("Kafka Connect refused the sink " + name + ": " + last);
     }
 }

@@ -152,13 +152,19 @@ public final class StatusCollector {
     private CassandraView cassandra(boolean cluster) {
         CassandraSettings settings = stack.cassandraSettings().withRequestTimeout(timeout);
         try (CqlSession session = CassandraSessions.openForStatements(settings)) {
-            List<TableRows> tables = new ArrayList<>();
-            for (String table : List.of(settings.weatherTable(), settings.fakerTable(), settings.fastf1Table())) {
-                tables.add(new TableRows(settings.keyspace() + "." + table, TableCount.of(session, settings.keyspace(), table, COUNT_CAP)));
-            }
+            List<TableRows> tables = tables(session, settings);
             List<NodeState> ring = cluster ? RingProbe.read(session, stack.cassandraNodes(), stack.settings().ports().cassandraCql()) : List.of();
-            return new CassandraView(List.copyOf(tables), ring);
+            return new CassandraView(tables, ring);
         }
+    }
+
+    /** The pipeline's three tables, each counted as status counts it: exactly up to {@link #COUNT_CAP} rows, then estimated. */
+    public static List<TableRows> tables(CqlSession session, CassandraSettings settings) {
+        List<TableRows> tables = new ArrayList<>();
+        for (String table : List.of(settings.weatherTable(), settings.fakerTable(), settings.fastf1Table())) {
+            tables.add(new TableRows(settings.keyspace() + "." + table, TableCount.of(session, settings.keyspace(), table, COUNT_CAP)));
+        }
+        return List.copyOf(tables);
     }
 
     /** What a probe of a server reads. */
@@ -202,7 +208,12 @@ public final class StatusCollector {
     }
 
     private static <T> Part<T> down(String what, Throwable e) {
+        return new Part.Down<>(notAnswering(what, e));
+    }
+
+    /** "Kafka at ... is not answering (reason)": the first line of the failure's message, or its class where it has none. */
+    public static String notAnswering(String what, Throwable e) {
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-        return new Part.Down<>(what + " is not answering (" + reason + ")");
+        return what + " is not answering (" + reason + ")";
     }
 }

@@ -26,7 +26,7 @@ import org.apache.kafka.common.header.Header;
  * shows up nowhere in the flow it watches.
  */
 public final class DeadLetterTail implements AutoCloseable {
-    public static final String REASON_HEADER = "__connect.errors.exception.message";
+    public static final String REASON_HEADER = Topics.DEAD_LETTER_REASON_HEADER;
     static final int KEPT = 5;
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 

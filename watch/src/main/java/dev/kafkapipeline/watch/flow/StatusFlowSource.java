@@ -2,7 +2,6 @@ package dev.kafkapipeline.watch.flow;
 
 import dev.kafkapipeline.cassandra.client.CassandraSettings;
 import dev.kafkapipeline.common.kafka.KafkaSettings;
-import dev.kafkapipeline.local.stack.NativeStack;
 import dev.kafkapipeline.local.status.ConnectorProbe;
 import dev.kafkapipeline.local.status.KafkaProbe;
 import dev.kafkapipeline.local.status.StackStatus;
@@ -20,7 +19,6 @@ import dev.kafkapipeline.watch.flow.FlowSnapshot.TableRows;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +41,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * {@code /connectors?expand=status}, and each table's rows. Unlike status, it
  * keeps its clients open between snapshots, since it asks every second.
  */
-public final class StatusFlowSource implements FlowSnapshotSource {
+public final class StatusFlowSource implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
     /** How long a snapshot waits for its parts; a slower part shows its previous answer. */
     private static final Duration WAIT = Duration.ofMillis(900);
@@ -58,6 +56,8 @@ public final class StatusFlowSource implements FlowSnapshotSource {
     });
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final Admin admin;
+    /** The native stack's own status collector; empty elsewhere (Docker), where ./pipeline does not know the processes. */
+    private final Optional<StatusCollector> processes;
     private final PartReader<List<ServiceState>> services;
     private final PartReader<KafkaState> kafka;
     private final PartReader<List<ConnectorState>> connectors;
@@ -70,6 +70,7 @@ public final class StatusFlowSource implements FlowSnapshotSource {
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         this.admin = Admin.create(props);
+        this.processes = settings.stack().map(stack -> new StatusCollector(stack, TIMEOUT));
         String kafkaAddress = "Kafka at " + KafkaSettings.bootstrapServers(settings.clients());
         this.services = new PartReader<>("the stack's processes", this::readServices, STALE);
         this.kafka = new PartReader<>(kafkaAddress, () -> readKafka(kafkaAddress), STALE);
@@ -77,7 +78,7 @@ public final class StatusFlowSource implements FlowSnapshotSource {
         this.tables = new PartReader<>("Cassandra at " + settings.cassandra().address(), this::readTables, STALE);
     }
 
-    @Override
+    /** The flow now; returns within about a second whatever is down, each part that could not be read marked as such. */
     public FlowSnapshot snapshot() {
         CompletableFuture<?> all = CompletableFuture.allOf(services.refresh(readers), kafka.refresh(readers),
                 connectors.refresh(readers), tables.refresh(readers));
@@ -93,11 +94,10 @@ public final class StatusFlowSource implements FlowSnapshotSource {
 
     /** The native stack's services as status lists them; a service that ended says how, from its outcome or its log. */
     private Part<List<ServiceState>> readServices() {
-        if (settings.stack().isEmpty()) {
+        if (processes.isEmpty()) {
             return Part.down("process states are known to ./pipeline only (in Docker: docker compose ps)");
         }
-        NativeStack stack = settings.stack().get();
-        return Part.of(new StatusCollector(stack, TIMEOUT).services().stream().map(StatusFlowSource::state).toList());
+        return Part.of(processes.orElseThrow().services().stream().map(StatusFlowSource::state).toList());
     }
 
     /** A service's state in the page's words: a service that exited without saying how it ended counts as failed. */
@@ -151,12 +151,8 @@ public final class StatusFlowSource implements FlowSnapshotSource {
     private Part<List<TableRows>> readTables() {
         CassandraSettings cassandraSettings = cassandra.settings();
         try {
-            List<TableRows> rows = new ArrayList<>();
-            for (String name : List.of(cassandraSettings.weatherTable(), cassandraSettings.fakerTable(), cassandraSettings.fastf1Table())) {
-                rows.add(rows(cassandraSettings.keyspace() + "." + name,
-                        TableCount.of(cassandra.session(), cassandraSettings.keyspace(), name, StatusCollector.COUNT_CAP)));
-            }
-            return Part.of(rows);
+            return Part.of(StatusCollector.tables(cassandra.session(), cassandraSettings).stream()
+                    .map(table -> rows(table.table(), table.rows())).toList());
         } catch (IllegalStateException e) {
             return Part.down(e.getMessage());
         } catch (RuntimeException e) {
@@ -174,8 +170,7 @@ public final class StatusFlowSource implements FlowSnapshotSource {
             Thread.currentThread().interrupt();
         }
         Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
-        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : CassandraLink.firstLine(cause.getMessage());
-        return what + " is not answering (" + reason + ")";
+        return StatusCollector.notAnswering(what, cause);
     }
 
     @Override

@@ -3,8 +3,8 @@ package dev.kafkapipeline.watch.web;
 import dev.kafkapipeline.common.json.Json;
 import dev.kafkapipeline.watch.flow.DeadLetterTail;
 import dev.kafkapipeline.watch.flow.FlowSnapshot;
-import dev.kafkapipeline.watch.flow.FlowSnapshotSource;
 import dev.kafkapipeline.watch.flow.FlowView;
+import dev.kafkapipeline.watch.flow.StatusFlowSource;
 import dev.kafkapipeline.watch.race.LapActivity;
 import dev.kafkapipeline.watch.race.LapFeed;
 import dev.kafkapipeline.watch.race.RaceView;
@@ -41,7 +41,7 @@ final class LiveFeed implements AutoCloseable {
     /** The race last read for a page's choice of session, and the lap activity it was read at. */
     private record ReadRace(String json, LapActivity activity, long readAt) {}
 
-    private final FlowSnapshotSource flow;
+    private final StatusFlowSource flow;
     private final DeadLetterTail deadLetters;
     private final LapFeed laps;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
@@ -56,7 +56,7 @@ final class LiveFeed implements AutoCloseable {
     private long ticks;
     private volatile String lastFlow;
 
-    LiveFeed(FlowSnapshotSource flow, DeadLetterTail deadLetters, LapFeed laps) {
+    LiveFeed(StatusFlowSource flow, DeadLetterTail deadLetters, LapFeed laps) {
         this.flow = flow;
         this.deadLetters = deadLetters;
         this.laps = laps;

@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.kafkapipeline.watch.CassandraLink;
 import dev.kafkapipeline.watch.WatchSettings;
 import dev.kafkapipeline.watch.flow.DeadLetterTail;
-import dev.kafkapipeline.watch.flow.FlowSnapshotSource;
 import dev.kafkapipeline.watch.flow.StatusFlowSource;
 import dev.kafkapipeline.watch.race.LapFeed;
 import java.io.IOException;
@@ -27,7 +26,7 @@ public final class WatchServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService handlers;
     private final CassandraLink cassandra;
-    private final FlowSnapshotSource flow;
+    private final StatusFlowSource flow;
     private final DeadLetterTail deadLetters;
     private final LiveFeed feed;
     private final StaticFiles files = new StaticFiles();

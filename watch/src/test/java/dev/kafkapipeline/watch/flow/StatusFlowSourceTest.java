@@ -67,7 +67,7 @@ class StatusFlowSourceTest {
                 producer.send(record);
             }
             producer.flush();
-            Map<String, Long> ends = Map.of("faker.dlq", (long) DeadLetterTail.KEPT + 2, "faker", 0L);
+            Map<String, Long> ends = Map.of("faker.dlq", (long) DeadLetterTail.KEPT + 2, "faker", 1L);
             assertEquals(List.of("reason 7", "reason 6", "reason 5", "reason 4", "reason 3"), tail.reasons(ends).get("faker.dlq"));
             assertFalse(tail.reasons(ends).containsKey("faker"), "only dead-letter topics have reasons");
         }

@@ -1,5 +1,6 @@
 package dev.kafkapipeline.cassandra.client.write;
 
+import dev.kafkapipeline.common.retry.Backoff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,19 +25,18 @@ final class WriteBackoff {
 
     private record Waiting(long order, Runnable attempt) {}
 
-    private final Duration initialDelay;
-    private final Duration maxDelay;
+    private final Backoff backoff;
     private final Scheduler scheduler;
     private final PriorityQueue<Waiting> waiting = new PriorityQueue<>(Comparator.comparingLong(Waiting::order));
     private long submitted;
-    /** Null while Cassandra answers. */
-    private Duration delay;
+    /** Failed probes in a row of the outage under way; 0 while Cassandra answers. */
+    private int failures;
     private Runnable probe;
     private boolean closed;
 
     WriteBackoff(Duration initialDelay, Duration maxDelay, Scheduler scheduler) {
-        this.initialDelay = initialDelay;
-        this.maxDelay = maxDelay;
+        // A maximum below the first delay (the connector allows one) caps the first delay too.
+        this.backoff = new Backoff(initialDelay.compareTo(maxDelay) > 0 ? maxDelay : initialDelay, maxDelay);
         this.scheduler = scheduler;
     }
 
@@ -52,7 +52,7 @@ final class WriteBackoff {
      */
     void submit(long order, Runnable attempt) {
         synchronized (this) {
-            if (!closed && (delay != null || !waiting.isEmpty())) {
+            if (!closed && (failures > 0 || !waiting.isEmpty())) {
                 waiting.add(new Waiting(order, attempt));
                 return;
             }
@@ -67,10 +67,10 @@ final class WriteBackoff {
      */
     boolean answered() {
         synchronized (this) {
-            if (delay == null) {
+            if (failures == 0) {
                 return false;
             }
-            delay = null;
+            failures = 0;
             probe = null;
         }
         scheduler.schedule(this::drain, Duration.ZERO);
@@ -89,11 +89,9 @@ final class WriteBackoff {
                 return false;
             }
             waiting.add(new Waiting(order, attempt));
-            if (delay == null) {
-                next = delay = initialDelay;
-            } else if (attempt == probe) {
+            if (failures == 0 || attempt == probe) {
                 probe = null;
-                next = delay = delay.multipliedBy(2).compareTo(maxDelay) > 0 ? maxDelay : delay.multipliedBy(2);
+                next = backoff.after(++failures);
             } else {
                 // Sent before the outage showed: it waits with the rest, the probe is already on its way.
                 return true;
@@ -115,7 +113,7 @@ final class WriteBackoff {
     private void releaseProbe() {
         Runnable next;
         synchronized (this) {
-            if (delay == null || probe != null || waiting.isEmpty()) {
+            if (failures == 0 || probe != null || waiting.isEmpty()) {
                 return;
             }
             next = waiting.poll().attempt();
@@ -128,7 +126,7 @@ final class WriteBackoff {
         while (true) {
             Runnable next;
             synchronized (this) {
-                if (delay != null || waiting.isEmpty()) {
+                if (failures > 0 || waiting.isEmpty()) {
                     return;
                 }
                 next = waiting.poll().attempt();
