@@ -33,7 +33,7 @@ public final class CassandraLink implements AutoCloseable {
      */
     public synchronized CqlSession session() {
         if (opening == null || (opening.isCompletedExceptionally() && System.nanoTime() - failedAt > RETRY.toNanos())) {
-            opening = CompletableFuture.supplyAsync(() -> CassandraSessions.open(settings));
+            opening = CompletableFuture.supplyAsync(() -> CassandraSessions.openForStatements(settings));
             opening.whenComplete((session, error) -> {
                 if (error != null) {
                     failed();

@@ -75,6 +75,9 @@ public final class KafkaSettings {
     private static Properties client(EnvConfig config) {
         Properties props = new Properties();
         props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(config));
+        // The pipeline's brokers subscribe no client to metrics; pushing would only cost each client a
+        // subscription call and the telemetry classes (a hundred, with their shaded protobuf).
+        props.put(CommonClientConfigs.ENABLE_METRICS_PUSH_CONFIG, false);
         props.putAll(security(config).clientProperties());
         return props;
     }

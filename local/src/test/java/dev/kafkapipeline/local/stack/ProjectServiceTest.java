@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.kafkapipeline.common.config.EnvConfig;
+import dev.kafkapipeline.common.json.Json;
 import dev.kafkapipeline.local.process.ModuleClasspath;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +26,21 @@ class ProjectServiceTest {
         StackSettings settings = StackSettings.forCommandLine(env, Path.of("/repo"));
         ServiceCatalog.Entry entry = ServiceCatalog.ENTRIES.stream().filter(e -> e.name().equals(service)).findFirst().orElseThrow();
         return new ProjectService(entry, settings, new ModuleClasspath(Path.of("/repo", entry.module()), "classes")).environment();
+    }
+
+    /** The page's memory budget is measured natively; the image must start the same JVM or the figure says nothing of it. */
+    @Test
+    void theLivePagesImageStartsTheJvmTheNativeStackStarts() throws IOException {
+        ServiceCatalog.Entry watch = ServiceCatalog.ENTRIES.stream().filter(e -> e.name().equals("watch")).findFirst().orElseThrow();
+        List<String> dockerfile = Files.readAllLines(Path.of("..", "watch", "Dockerfile"));
+        assertTrue(dockerfile.contains("ENV MALLOC_ARENA_MAX=" + watch.defaults().get("MALLOC_ARENA_MAX")),
+                "watch/Dockerfile sets MALLOC_ARENA_MAX as the native stack does (" + watch.defaults().get("MALLOC_ARENA_MAX") + ")");
+        String entrypoint = dockerfile.stream().filter(line -> line.startsWith("ENTRYPOINT")).findFirst().orElseThrow()
+                .substring("ENTRYPOINT".length());
+        List<String> command = Json.MAPPER.readValue(entrypoint, new TypeReference<List<String>>() {});
+        List<String> expected = new ArrayList<>(List.of("-Xms" + watch.heap(), "-Xmx" + watch.heap(), "-XX:+UseSerialGC"));
+        expected.addAll(watch.jvmOptions());
+        assertEquals(expected, command.subList(1, command.indexOf("-cp")), "watch/Dockerfile's ENTRYPOINT");
     }
 
     @Test

@@ -41,7 +41,8 @@ public final class DeadLetterTail implements AutoCloseable {
         Properties props = KafkaSettings.consumer(clients, "unused");
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "watch-dead-letters");
-        // A few small records at a time: the page's heap is 64 MB.
+        // A few records at a time: the page's heap is 18 MB (a dead letter can be near a megabyte, and Kafka
+        // still returns one whole when it is larger than these limits).
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024);
         props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 256 * 1024);
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());

@@ -16,7 +16,6 @@ import dev.kafkapipeline.watch.flow.FlowSnapshot.GroupState;
 import dev.kafkapipeline.watch.flow.FlowSnapshot.KafkaState;
 import dev.kafkapipeline.watch.flow.FlowSnapshot.ServiceState;
 import dev.kafkapipeline.watch.flow.FlowSnapshot.TableRows;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -54,7 +53,6 @@ public final class StatusFlowSource implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final Admin admin;
     /** The native stack's own status collector; empty elsewhere (Docker), where ./pipeline does not know the processes. */
     private final Optional<StatusCollector> processes;
@@ -134,7 +132,7 @@ public final class StatusFlowSource implements AutoCloseable {
 
     private Part<List<ConnectorState>> readConnectors() {
         try {
-            var status = ConnectorProbe.read(http, settings.connectUrl(), TIMEOUT);
+            var status = ConnectorProbe.read(settings.connectUrl(), TIMEOUT);
             if (status instanceof dev.kafkapipeline.local.status.Part.Down<?> down) {
                 return Part.down(down.why());
             }

@@ -17,9 +17,9 @@ public final class CassandraSessions {
     }
 
     /**
-     * A session for a short command (./pipeline cql, status, render) that only runs
-     * statements: it skips loading the schema metadata and the token map at
-     * start, which such a command never reads (the services' sessions keep them),
+     * A session that only runs statements (./pipeline cql, status, render, the
+     * live page): it skips loading the schema metadata and the token map at
+     * start, which such a reader never uses (the writers' sessions keep them),
      * takes write timestamps from Java's clock instead of the native one, whose
      * loading (JNR) costs a short command a good part of its CPU, and closes at
      * once (netty's default quiet period adds 2 s to every close).
