@@ -40,6 +40,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The consumers service against the real native stack: dead letters, both paths
@@ -112,10 +113,10 @@ class ConsumersTest {
     }
 
     @Test
-    void sigtermFinishesCommitsAndExitsZero() throws Exception {
+    void sigtermFinishesCommitsAndExitsZero(@TempDir Path folder) throws Exception {
         String group = "sigterm-" + UUID.randomUUID();
         String prefix = "sigterm-" + System.nanoTime() + "-";
-        Path log = Files.createTempFile("consumers-sigterm", ".log");
+        Path log = folder.resolve("consumers-sigterm.log");
         Map<String, String> env = new HashMap<>();
         EnvConfig stackEnv = stack.serviceEnvironment();
         env.put("KAFKA_BROKER_URL", stack.kafkaBootstrap());

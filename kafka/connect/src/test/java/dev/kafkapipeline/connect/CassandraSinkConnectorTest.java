@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 @NativeStackTest
 class CassandraSinkConnectorTest {
     private static final Duration LANDING = Duration.ofSeconds(120);
+    /** Three of the worker's 5 s commit intervals, in each of which it must commit nothing sent since Cassandra went down. */
+    private static final Duration OUTAGE = Duration.ofSeconds(15);
     private static StackClient client;
 
     @BeforeAll
@@ -105,7 +107,7 @@ class CassandraSinkConnectorTest {
         }
         Eventually.holds("some rows before the outage", LANDING, () -> FakerRecords.rowsNamed(client.session, prefix) > 0);
         stack.stop("cassandra");
-        long outageEnds = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long outageEnds = System.nanoTime() + OUTAGE.toNanos();
         Map<TopicPartition, Long> beforeOutage = KafkaOffsets.end(stack.kafkaBootstrap(), Topics.FAKER);
         for (int i = n / 2; i < n; i++) {
             client.send(Topics.FAKER, prefix + i, FakerRecords.person(prefix + i, i));

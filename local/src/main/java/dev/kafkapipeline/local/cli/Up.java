@@ -69,7 +69,7 @@ final class Up implements Subcommand {
             context.out().println("Live page: " + stack.address("watch"));
         }
         if (stack.settings().offline() && stack.serviceNames().contains("fastf1")) {
-            context.out().println("Offline: the race's laps reach Cassandra over the next minute; then ./pipeline render draws them.");
+            context.out().println("Offline: the race's laps reach Cassandra as the replay goes (./pipeline status counts them); once fastf1 is done, ./pipeline render draws them.");
         }
         context.out().println("Next: ./pipeline status, ./pipeline cqlsh, ./pipeline logs SERVICE, ./pipeline down");
         return 0;

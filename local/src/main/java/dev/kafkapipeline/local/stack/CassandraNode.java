@@ -129,7 +129,7 @@ final class CassandraNode extends ServerNode {
                 "concurrent_writes: 128",
                 "");
         try {
-            Files.createDirectories(home);
+            Files.createDirectories(home.resolve("tmp"));
             Files.writeString(yaml(), yaml, StandardCharsets.UTF_8);
             if (topology.isCluster()) {
                 Files.writeString(rackFile(), "dc=" + topology.datacenter() + "\nrack=rack1\n", StandardCharsets.UTF_8);
@@ -147,6 +147,9 @@ final class CassandraNode extends ServerNode {
                 "-Xss512k",
                 "-Dcassandra.config=" + yaml().toUri(),
                 "-Dcassandra.storagedir=" + home(),
+                // The native libraries it unpacks (lz4) are deleted at exit, but not when it is killed: keep
+                // them in the node's folder, which reset removes, rather than in /tmp.
+                "-Djava.io.tmpdir=" + home().resolve("tmp"),
                 "-Dcassandra.logdir=" + settings.logDirectory(),
                 "-Dcassandra-foreground=yes",
                 "-Dlogback.configurationFile=" + loggingConfig("logback-cassandra.xml"),
