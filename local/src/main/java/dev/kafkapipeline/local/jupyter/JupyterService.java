@@ -1,14 +1,12 @@
 package dev.kafkapipeline.local.jupyter;
 
 import dev.kafkapipeline.local.process.ModuleClasspath;
+import dev.kafkapipeline.local.stack.LoopbackHttp;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,16 +83,7 @@ public final class JupyterService {
 
     /** True once the server answers its status endpoint with 200 (false while it is still starting). */
     public static boolean isReady(JupyterLaunch launch) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(launch.statusUrl()).timeout(Duration.ofSeconds(3)).GET().build();
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return LoopbackHttp.answersOk(launch.statusUrl().toString(), Duration.ofSeconds(3));
     }
 
     private static ModuleClasspath built(Path module) {

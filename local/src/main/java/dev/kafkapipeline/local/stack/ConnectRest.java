@@ -3,11 +3,7 @@ package dev.kafkapipeline.local.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kafkapipeline.common.json.Json;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,10 +20,10 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ConnectRest {
     private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final String url;
     private final Duration patience;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     /** A client that asks once. */
     public ConnectRest(String url) {
@@ -106,32 +102,25 @@ public final class ConnectRest {
     }
 
     private String call(String method, String path, String body, int... expected) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
         AtomicReference<String> answer = new AtomicReference<>();
         AtomicReference<String> last = new AtomicReference<>("no answer");
         boolean answered = Poll.until(() -> {
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                LoopbackHttp.Answer response = LoopbackHttp.exchange(method, url + path, body, REQUEST_TIMEOUT);
                 for (int status : expected) {
-                    if (response.statusCode() == status) {
+                    if (response.status() == status) {
                         answer.set(response.body());
                         return true;
                     }
                 }
-                last.set("answered " + response.statusCode() + ": " + response.body());
-                if (response.statusCode() != 409 && response.statusCode() < 500) {
+                last.set("answered " + response.status() + ": " + response.body());
+                if (response.status() != 409 && response.status() < 500) {
                     throw new IllegalStateException("Kafka Connect at " + url + ": " + method + " " + path + " " + last.get());
                 }
                 return false;
             } catch (IOException e) {
                 last.set("no answer (" + e.getMessage() + ")");
                 return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
             }
         }, patience, RETRY_PAUSE);
         if (!answered) {

@@ -5,9 +5,6 @@ import dev.kafkapipeline.local.process.ModuleClasspath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -194,16 +191,6 @@ public final class ConnectWorker extends ServerNode {
         if (!Ports.accepts(new Endpoint(member.host(), settings.ports().connect()))) {
             return false;
         }
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(address() + "/connectors")).timeout(Duration.ofSeconds(3)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return LoopbackHttp.answersOk(address() + "/connectors", Duration.ofSeconds(3));
     }
 }
