@@ -95,6 +95,11 @@ final class ProjectService implements StackService {
             env.putAll(OfflineRace.forced(entry.name(), settings));
         }
         env.putAll(StackClients.environment(settings));
+        // A service that reads the stack itself (the live page) must find the stack that started it, whoever
+        // started it: a test's stack lives in its settings, not in the environment this JVM inherited.
+        env.putAll(settings.ports().environment());
+        env.put("PIPELINE_HOME", settings.home().toString());
+        env.put(StackSettings.CLUSTER, Boolean.toString(settings.topology().isCluster()));
         env.put(OutcomeFile.VARIABLE, ServiceOutcome.fileOf(settings, name()).toString());
         return env;
     }

@@ -43,6 +43,19 @@ class ProjectServiceTest {
         assertEquals(expected, command.subList(1, command.indexOf("-cp")), "watch/Dockerfile's ENTRYPOINT");
     }
 
+    /** The page's server rebuilds the stack's settings from its environment; a test's stack is not in the inherited one. */
+    @Test
+    void theLivePageFindsTheStackThatStartedItWhereverItsPortsAndHomeCameFrom() {
+        StackSettings tests = StackSettings.forTests(new EnvConfig(Map.of()), Path.of("/repo"), home.resolve("test-stack"));
+        ServiceCatalog.Entry watch = ServiceCatalog.ENTRIES.stream().filter(e -> e.name().equals("watch")).findFirst().orElseThrow();
+        Map<String, String> env = new ProjectService(watch, tests, new ModuleClasspath(Path.of("/repo", watch.module()), "classes")).environment();
+
+        StackSettings seen = StackSettings.forCommandLine(new EnvConfig(env), Path.of("/repo"));
+        assertEquals(tests.ports(), seen.ports());
+        assertEquals(tests.home(), seen.home());
+        assertEquals(tests.topology(), seen.topology());
+    }
+
     @Test
     void aServiceIsToldWhereToWriteHowItsRunEnded() {
         assertEquals(home.resolve("run/fastf1.outcome").toString(), environment("fastf1", Map.of()).get("PIPELINE_OUTCOME_FILE"));
