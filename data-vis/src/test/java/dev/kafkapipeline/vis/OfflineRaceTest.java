@@ -7,18 +7,15 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import dev.kafkapipeline.cassandra.client.CassandraSessions;
 import dev.kafkapipeline.cassandra.client.CassandraSettings;
 import dev.kafkapipeline.common.config.EnvConfig;
-import dev.kafkapipeline.local.cli.PipelineCommand;
 import dev.kafkapipeline.local.stack.NativeStack;
 import dev.kafkapipeline.local.stack.StackSettings;
 import dev.kafkapipeline.testsupport.Eventually;
 import dev.kafkapipeline.testsupport.KafkaOffsets;
 import dev.kafkapipeline.testsupport.NativeStackTest;
+import dev.kafkapipeline.testsupport.PipelineRun;
 import dev.kafkapipeline.vis.cassandra.LapTable;
 import dev.kafkapipeline.vis.data.LapRow;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,7 +64,7 @@ class OfflineRaceTest {
                 "PIPELINE_SERVICES", String.join(",", SERVICES),
                 "SLEEP_TIME", Double.toString(TEST_PAUSE)));
         try {
-            assertEquals(0, pipeline(env, "up", "--offline"), "up --offline");
+            assertEquals(0, PipelineRun.run(env, "up", "--offline"), "up --offline");
             long upReturned = System.nanoTime();
             CassandraSettings cassandra = stack.cassandraSettings();
             try (CqlSession session = CassandraSessions.open(cassandra)) {
@@ -79,7 +76,7 @@ class OfflineRaceTest {
             long arrived = System.nanoTime();
             assertEquals(RACE_LAPS, KafkaOffsets.end(stack.kafkaBootstrap(), "fastf1").values().stream().mapToLong(Long::longValue).sum(),
                     "each lap went through the fastf1 topic once");
-            assertEquals(0, pipeline(env, "render", "--out", charts.toString()), "render");
+            assertEquals(0, PipelineRun.run(env, "render", "--out", charts.toString()), "render");
             System.out.printf("OfflineRaceTest: every lap in Cassandra %.1f s after up returned (%.1f s at the usual pace), charts drawn %.1f s after that%n",
                     (arrived - upReturned) / 1e9, (arrived - upReturned) / 1e9 + (PROMISE.minus(DEADLINE)).toMillis() / 1e3,
                     (System.nanoTime() - arrived) / 1e9);
@@ -94,13 +91,6 @@ class OfflineRaceTest {
         } finally {
             SERVICES.forEach(stack::stop);
         }
-    }
-
-    private static int pipeline(EnvConfig env, String... args) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new PipelineCommand(System.out, new PrintStream(err, true, StandardCharsets.UTF_8), env, StackSettings.findRepository()).run(args);
-        System.out.print(err.toString(StandardCharsets.UTF_8));
-        return code;
     }
 
     private static Map<String, Long> lapsPerDriver(List<LapRow> laps) {

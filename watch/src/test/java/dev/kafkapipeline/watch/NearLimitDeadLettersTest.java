@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kafkapipeline.common.config.EnvConfig;
 import dev.kafkapipeline.common.kafka.KafkaSettings;
 import dev.kafkapipeline.common.kafka.Topics;
-import dev.kafkapipeline.local.cli.PipelineCommand;
 import dev.kafkapipeline.local.stack.NativeStack;
 import dev.kafkapipeline.local.stack.StackSettings;
 import dev.kafkapipeline.testsupport.NativeStackTest;
+import dev.kafkapipeline.testsupport.PipelineRun;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -52,7 +50,7 @@ class NearLimitDeadLettersTest {
                 "PIPELINE_HOME", stack.settings().home().toString(),
                 "PIPELINE_SERVICES", "watch"));
         try {
-            assertEquals(0, pipeline(env, "up"), "up with the page's server");
+            assertEquals(0, PipelineRun.run(env, "up"), "up with the page's server");
             String page = NativeStack.of(StackSettings.forCommandLine(env, StackSettings.findRepository()), line -> { }).address("watch");
             sendNearLimitDeadLetters(stack.serviceEnvironment());
 
@@ -118,12 +116,5 @@ class NearLimitDeadLettersTest {
             connection.disconnect();
         }
         return last;
-    }
-
-    private static int pipeline(EnvConfig env, String... args) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new PipelineCommand(System.out, new PrintStream(err, true, StandardCharsets.UTF_8), env, StackSettings.findRepository()).run(args);
-        System.out.print(err.toString(StandardCharsets.UTF_8));
-        return code;
     }
 }
