@@ -59,10 +59,7 @@ class OfflineRaceTest {
     @Test
     void theRaceGoesThroughKafkaAndBothSinksAndIsDrawnWithoutTheInternet(NativeStack stack) throws Exception {
         StackSettings settings = stack.settings();
-        EnvConfig env = settings.env().with(Map.of(
-                "PIPELINE_HOME", settings.home().toString(),
-                "PIPELINE_SERVICES", String.join(",", SERVICES),
-                "SLEEP_TIME", Double.toString(TEST_PAUSE)));
+        EnvConfig env = PipelineRun.environment(stack, SERVICES).with(Map.of("SLEEP_TIME", Double.toString(TEST_PAUSE)));
         try {
             assertEquals(0, PipelineRun.run(env, "up", "--offline"), "up --offline");
             long upReturned = System.nanoTime();

@@ -8,7 +8,6 @@ import dev.kafkapipeline.common.config.EnvConfig;
 import dev.kafkapipeline.common.kafka.KafkaSettings;
 import dev.kafkapipeline.common.kafka.Topics;
 import dev.kafkapipeline.local.stack.NativeStack;
-import dev.kafkapipeline.local.stack.StackSettings;
 import dev.kafkapipeline.testsupport.NativeStackTest;
 import dev.kafkapipeline.testsupport.PipelineRun;
 import java.io.BufferedReader;
@@ -20,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -46,12 +44,10 @@ class NearLimitDeadLettersTest {
 
     @Test
     void thePageShowsTheNewestReasonsOfTheLargestDeadLettersAndKeepsServing(NativeStack stack) throws Exception {
-        EnvConfig env = stack.settings().env().with(Map.of(
-                "PIPELINE_HOME", stack.settings().home().toString(),
-                "PIPELINE_SERVICES", "watch"));
+        EnvConfig env = PipelineRun.environment(stack, List.of("watch"));
         try {
             assertEquals(0, PipelineRun.run(env, "up"), "up with the page's server");
-            String page = NativeStack.of(StackSettings.forCommandLine(env, StackSettings.findRepository()), line -> { }).address("watch");
+            String page = "http://127.0.0.1:" + stack.settings().ports().watch() + "/";
             sendNearLimitDeadLetters(stack.serviceEnvironment());
 
             String flow = awaitFlowNaming(page, DEAD_LETTER_TOPICS.stream().map(NearLimitDeadLettersTest::newestReason).toList());

@@ -90,6 +90,14 @@ final class CassandraNode extends ServerNode {
         return home().resolve("cassandra.yaml");
     }
 
+    /**
+     * The node's java.io.tmpdir: the native libraries it unpacks (lz4) are deleted at exit, but not when it
+     * is killed, so they stay in the node's folder, which reset removes, rather than in /tmp.
+     */
+    private Path temporaryFiles() {
+        return home().resolve("tmp");
+    }
+
     /** Where GossipingPropertyFileSnitch reads the node's data centre and rack. */
     private Path rackFile() {
         return home().resolve("cassandra-rackdc.properties");
@@ -129,7 +137,7 @@ final class CassandraNode extends ServerNode {
                 "concurrent_writes: 128",
                 "");
         try {
-            Files.createDirectories(home.resolve("tmp"));
+            Files.createDirectories(temporaryFiles());
             Files.writeString(yaml(), yaml, StandardCharsets.UTF_8);
             if (topology.isCluster()) {
                 Files.writeString(rackFile(), "dc=" + topology.datacenter() + "\nrack=rack1\n", StandardCharsets.UTF_8);
@@ -147,9 +155,7 @@ final class CassandraNode extends ServerNode {
                 "-Xss512k",
                 "-Dcassandra.config=" + yaml().toUri(),
                 "-Dcassandra.storagedir=" + home(),
-                // The native libraries it unpacks (lz4) are deleted at exit, but not when it is killed: keep
-                // them in the node's folder, which reset removes, rather than in /tmp.
-                "-Djava.io.tmpdir=" + home().resolve("tmp"),
+                "-Djava.io.tmpdir=" + temporaryFiles(),
                 "-Dcassandra.logdir=" + settings.logDirectory(),
                 "-Dcassandra-foreground=yes",
                 "-Dlogback.configurationFile=" + loggingConfig("logback-cassandra.xml"),

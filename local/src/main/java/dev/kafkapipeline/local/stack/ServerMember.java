@@ -27,6 +27,6 @@ public record ServerMember(String name, int number, String host) {
     }
 
     public String address(int port) {
-        return host + ":" + port;
+        return new Endpoint(host, port).toString();
     }
 }

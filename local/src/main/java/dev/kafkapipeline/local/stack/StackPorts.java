@@ -1,6 +1,8 @@
 package dev.kafkapipeline.local.stack;
 
 import dev.kafkapipeline.common.config.EnvConfig;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,27 +12,29 @@ import java.util.Map;
  */
 public record StackPorts(int cassandraCql, int cassandraStorage, int kafka, int kafkaController, int connect, int jupyter, int watch) {
 
+    /** Each port's variable and usual number, in the order of the record's components. */
+    private static final List<Map.Entry<String, Integer>> VARIABLES = List.of(
+            Map.entry("PIPELINE_CASSANDRA_PORT", 9042),
+            Map.entry("PIPELINE_CASSANDRA_STORAGE_PORT", 7000),
+            Map.entry("PIPELINE_KAFKA_PORT", 9092),
+            Map.entry("PIPELINE_KAFKA_CONTROLLER_PORT", 9093),
+            Map.entry("PIPELINE_CONNECT_PORT", 8083),
+            Map.entry("PIPELINE_JUPYTER_PORT", 8888),
+            Map.entry("PIPELINE_WATCH_PORT", 8050));
+
     public static StackPorts from(EnvConfig env, int defaultOffset) {
         int offset = env.integer("PIPELINE_PORT_OFFSET", defaultOffset);
-        return new StackPorts(
-                env.port("PIPELINE_CASSANDRA_PORT", 9042 + offset),
-                env.port("PIPELINE_CASSANDRA_STORAGE_PORT", 7000 + offset),
-                env.port("PIPELINE_KAFKA_PORT", 9092 + offset),
-                env.port("PIPELINE_KAFKA_CONTROLLER_PORT", 9093 + offset),
-                env.port("PIPELINE_CONNECT_PORT", 8083 + offset),
-                env.port("PIPELINE_JUPYTER_PORT", 8888 + offset),
-                env.port("PIPELINE_WATCH_PORT", 8050 + offset));
+        int[] ports = VARIABLES.stream().mapToInt(variable -> env.port(variable.getKey(), variable.getValue() + offset)).toArray();
+        return new StackPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6]);
     }
 
     /** The variables {@link #from} reads, set to these ports: a process given them finds the same ports. */
     public Map<String, String> environment() {
-        return Map.of(
-                "PIPELINE_CASSANDRA_PORT", Integer.toString(cassandraCql),
-                "PIPELINE_CASSANDRA_STORAGE_PORT", Integer.toString(cassandraStorage),
-                "PIPELINE_KAFKA_PORT", Integer.toString(kafka),
-                "PIPELINE_KAFKA_CONTROLLER_PORT", Integer.toString(kafkaController),
-                "PIPELINE_CONNECT_PORT", Integer.toString(connect),
-                "PIPELINE_JUPYTER_PORT", Integer.toString(jupyter),
-                "PIPELINE_WATCH_PORT", Integer.toString(watch));
+        List<Integer> ports = List.of(cassandraCql, cassandraStorage, kafka, kafkaController, connect, jupyter, watch);
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (int i = 0; i < VARIABLES.size(); i++) {
+            environment.put(VARIABLES.get(i).getKey(), Integer.toString(ports.get(i)));
+        }
+        return environment;
     }
 }

@@ -21,17 +21,21 @@ class ProjectServiceTest {
     @TempDir
     Path home;
 
+    private static ServiceCatalog.Entry entry(String service) {
+        return ServiceCatalog.ENTRIES.stream().filter(e -> e.name().equals(service)).findFirst().orElseThrow();
+    }
+
     private Map<String, String> environment(String service, Map<String, String> exported) {
         EnvConfig env = new EnvConfig(exported).with(Map.of("PIPELINE_HOME", home.toString()));
         StackSettings settings = StackSettings.forCommandLine(env, Path.of("/repo"));
-        ServiceCatalog.Entry entry = ServiceCatalog.ENTRIES.stream().filter(e -> e.name().equals(service)).findFirst().orElseThrow();
+        ServiceCatalog.Entry entry = entry(service);
         return new ProjectService(entry, settings, new ModuleClasspath(Path.of("/repo", entry.module()), "classes")).environment();
     }
 
     /** The page's memory budget is measured natively; the image must start the same JVM or the figure says nothing of it. */
     @Test
     void theLivePagesImageStartsTheJvmTheNativeStackStarts() throws IOException {
-        ServiceCatalog.Entry watch = ServiceCatalog.ENTRIES.stream().filter(e -> e.name().equals("watch")).findFirst().orElseThrow();
+        ServiceCatalog.Entry watch = entry("watch");
         List<String> dockerfile = Files.readAllLines(Path.of("..", "watch", "Dockerfile"));
         assertTrue(dockerfile.contains("ENV MALLOC_ARENA_MAX=" + watch.defaults().get("MALLOC_ARENA_MAX")),
                 "watch/Dockerfile sets MALLOC_ARENA_MAX as the native stack does (" + watch.defaults().get("MALLOC_ARENA_MAX") + ")");
@@ -47,7 +51,7 @@ class ProjectServiceTest {
     @Test
     void theLivePageFindsTheStackThatStartedItWhereverItsPortsAndHomeCameFrom() {
         StackSettings tests = StackSettings.forTests(new EnvConfig(Map.of()), Path.of("/repo"), home.resolve("test-stack"));
-        ServiceCatalog.Entry watch = ServiceCatalog.ENTRIES.stream().filter(e -> e.name().equals("watch")).findFirst().orElseThrow();
+        ServiceCatalog.Entry watch = entry("watch");
         Map<String, String> env = new ProjectService(watch, tests, new ModuleClasspath(Path.of("/repo", watch.module()), "classes")).environment();
 
         StackSettings seen = StackSettings.forCommandLine(new EnvConfig(env), Path.of("/repo"));
