@@ -14,6 +14,7 @@ import dev.kafkapipeline.f1.F1ProducerMain;
 import dev.kafkapipeline.local.stack.NativeStack;
 import dev.kafkapipeline.testsupport.F1Archive;
 import dev.kafkapipeline.testsupport.KafkaOffsets;
+import dev.kafkapipeline.testsupport.LoopbackPort;
 import dev.kafkapipeline.testsupport.NativeStackTest;
 import dev.kafkapipeline.watch.web.WatchServer;
 import java.nio.file.Files;
@@ -144,7 +145,7 @@ class WatchPageBrowserTest {
     @Test
     void aPartThatIsDownSaysSoInItsTileAndTheOthersKeepUpdating(NativeStack stack) throws Exception {
         Browser.assumeInstalled();
-        String nowhere = "http://127.0.0.1:" + freePort();
+        String nowhere = "http://127.0.0.1:" + LoopbackPort.free();
         WatchSettings withoutConnect = new WatchSettings(WatchSettings.LOOPBACK, 0, stack.serviceEnvironment(), nowhere,
                 stack.cassandraSettings(), Optional.of(stack));
         try (WatchServer server = WatchServer.start(withoutConnect); Browser browser = Browser.start(temp, 1400, 1000)) {
@@ -164,12 +165,6 @@ class WatchPageBrowserTest {
     /** The laps the producer sent: the fastf1 topic's end offsets (the test's stack starts each class with empty topics). */
     private static long expectedLaps(NativeStack stack) {
         return KafkaOffsets.end(stack.kafkaBootstrap(), "fastf1").values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     /**

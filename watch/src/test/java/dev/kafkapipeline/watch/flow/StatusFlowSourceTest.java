@@ -8,6 +8,7 @@ import dev.kafkapipeline.common.kafka.KafkaSettings;
 import dev.kafkapipeline.local.stack.NativeStack;
 import dev.kafkapipeline.testsupport.Eventually;
 import dev.kafkapipeline.testsupport.KafkaOffsets;
+import dev.kafkapipeline.testsupport.LoopbackPort;
 import dev.kafkapipeline.testsupport.NativeStackTest;
 import dev.kafkapipeline.watch.CassandraLink;
 import dev.kafkapipeline.watch.WatchSettings;
@@ -30,7 +31,7 @@ class StatusFlowSourceTest {
 
     @Test
     void aSnapshotReadsEveryPartAndAServerThatDoesNotAnswerOnlyMarksItsOwn(NativeStack stack) throws Exception {
-        String nowhere = "http://127.0.0.1:" + freePort();
+        String nowhere = "http://127.0.0.1:" + LoopbackPort.free();
         WatchSettings settings = new WatchSettings(WatchSettings.LOOPBACK, 0, stack.serviceEnvironment(), nowhere,
                 stack.cassandraSettings(), Optional.of(stack));
         KafkaOffsets.commit(stack.kafkaBootstrap(), "consumers-faker", Map.of(new TopicPartition("faker", 0), 0L));
@@ -70,12 +71,6 @@ class StatusFlowSourceTest {
             Map<String, Long> ends = Map.of("faker.dlq", (long) DeadLetterTail.KEPT + 2, "faker", 1L);
             assertEquals(List.of("reason 7", "reason 6", "reason 5", "reason 4", "reason 3"), tail.reasons(ends).get("faker.dlq"));
             assertFalse(tail.reasons(ends).containsKey("faker"), "only dead-letter topics have reasons");
-        }
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }
