@@ -11,9 +11,8 @@ import dev.kafkapipeline.common.retry.Pause;
 import dev.kafkapipeline.common.service.ServiceRunner;
 import dev.kafkapipeline.testsupport.Eventually;
 import dev.kafkapipeline.testsupport.F1Archive;
-import java.io.IOException;
+import dev.kafkapipeline.testsupport.LoopbackPort;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,11 +30,9 @@ import org.junit.jupiter.api.Test;
  * run in the archive ends it here too.
  */
 class F1ProducerMainTest {
-    private static EnvConfig env(Map<String, String> values) throws IOException {
+    private static EnvConfig env(Map<String, String> values) {
         Map<String, String> all = new HashMap<>(values);
-        try (ServerSocket socket = new ServerSocket(0)) {
-            all.put("KAFKA_BROKER_URL", "127.0.0.1:" + socket.getLocalPort());
-        }
+        all.put("KAFKA_BROKER_URL", "127.0.0.1:" + LoopbackPort.free());
         return new EnvConfig(all);
     }
 

@@ -8,7 +8,7 @@ import dev.kafkapipeline.common.config.EnvConfig;
 import dev.kafkapipeline.common.service.ExitStatus;
 import dev.kafkapipeline.common.service.ServiceExit;
 import dev.kafkapipeline.common.service.ServiceRunner;
-import java.net.ServerSocket;
+import dev.kafkapipeline.testsupport.LoopbackPort;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,10 +31,7 @@ class FakerProducerMainTest {
     /** Stopped while it starts (Datafaker loading, Kafka not there yet) it exits 0, as after a SIGTERM. */
     @Test
     void aStopDuringStartUpExitsZero() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = LoopbackPort.free();
         EnvConfig env = new EnvConfig(Map.of("KAFKA_BROKER_URL", "127.0.0.1:" + closedPort));
         ServiceRunner runner = FakerProducerMain.runner();
         CompletableFuture<ServiceExit> exit = CompletableFuture.supplyAsync(() -> runner.run(env));

@@ -9,8 +9,8 @@ import dev.kafkapipeline.owm.config.ApiKey;
 import dev.kafkapipeline.owm.config.Units;
 import dev.kafkapipeline.owm.config.WeatherSettings;
 import dev.kafkapipeline.owm.provider.HttpGateway;
+import dev.kafkapipeline.testsupport.LoopbackPort;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,10 +151,7 @@ class WeatherSourceTest {
     /** Offline: nothing to report, said in one line a try, and it goes on trying the same city. */
     @Test
     void withNoProviderAnsweringItSaysSoOnceATryAndKeepsTrying() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = LoopbackPort.free();
         String nowhere = "http://127.0.0.1:" + closedPort;
         WeatherSettings settings = new WeatherSettings(Optional.empty(), "test", List.of("Melbourne", "Adelaide"), Units.STANDARD,
                 nowhere + "/owm", nowhere + "/geo", nowhere + "/wx");
